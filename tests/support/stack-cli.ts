@@ -1,0 +1,97 @@
+/**
+ * Runs `supabase/local/cli.ts` as a real child process, the way a developer runs
+ * `npm run supabase:start`, for tests of start, restart, Ctrl-C and failures.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { findFreePorts } from "../../supabase/local/ports.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface CliPorts {
+  gateway: number;
+  postgres: number;
+  postgrest: number;
+  postgrestAdmin: number;
+}
+
+export interface CliRun {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exit: Promise<number | null>;
+  /** Resolves when stdout contains `text`; rejects if the process exits first or after `timeoutMs`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+}
+
+export async function freeCliPorts(): Promise<CliPorts> {
+  const [gateway, postgres, postgrest, postgrestAdmin] = (await findFreePorts(4)) as [number, number, number, number];
+  return { gateway, postgres, postgrest, postgrestAdmin };
+}
+
+export function runStackCli(dataDir: string, ports: CliPorts, extraEnv: Record<string, string> = {}): CliRun {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "supabase/local/cli.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LOCAL_SUPABASE_DATA_DIR: dataDir,
+      LOCAL_SUPABASE_PORT: String(ports.gateway),
+      LOCAL_SUPABASE_DB_PORT: String(ports.postgres),
+      LOCAL_SUPABASE_POSTGREST_PORT: String(ports.postgrest),
+      LOCAL_SUPABASE_POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  child.stderr?.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exit,
+    waitFor(text, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const matches = () => (typeof text === "string" ? out.includes(text) : text.test(out));
+        const timer = setInterval(() => {
+          if (matches()) {
+            clearInterval(timer);
+            resolve(out);
+          }
+        }, 25);
+        void exit.then((code) => {
+          setTimeout(() => {
+            clearInterval(timer);
+            if (matches()) resolve(out);
+            else reject(new Error(`stack CLI exited (${code}) before printing ${text}: ${err || out}`));
+          }, 50);
+        });
+        setTimeout(() => {
+          clearInterval(timer);
+          reject(new Error(`stack CLI did not print ${text} within ${timeoutMs} ms: ${err || out}`));
+        }, timeoutMs);
+      });
+    },
+  };
+}
+
+/** PIDs of live processes whose command line or environment mentions `needle`. */
+export function processesMentioning(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8");
+      if (cmdline.includes(needle) || environ.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return pids;
+}
