@@ -3,6 +3,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 /** Every page test starts at the portal the global setup started. */
 export const test = base.extend({
+  // Playwright requires the object pattern even when a fixture needs no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     await use(process.env.E2E_BASE_URL);
   },

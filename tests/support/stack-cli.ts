@@ -1,6 +1,6 @@
 /**
- * Runs `supabase/local/cli.ts` as a real child process, the way a developer runs
- * `npm run supabase:start`, for tests of start, restart, Ctrl-C and failures.
+ * Runs the project's entry points as real child processes, the way a developer runs
+ * `npm run supabase:start` or `npm start`, for tests of start, restart, Ctrl-C and failures.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -31,18 +31,26 @@ export async function freeCliPorts(): Promise<CliPorts> {
   return { gateway, postgres, postgrest, postgrestAdmin };
 }
 
+/** `npm run supabase:start` with its own data directory and ports. */
 export function runStackCli(dataDir: string, ports: CliPorts, extraEnv: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "supabase/local/cli.ts")], {
+  return runScript("supabase/local/cli.ts", { ...stackEnv(dataDir, ports), ...extraEnv });
+}
+
+export function stackEnv(dataDir: string, ports: CliPorts): Record<string, string> {
+  return {
+    LOCAL_SUPABASE_DATA_DIR: dataDir,
+    LOCAL_SUPABASE_PORT: String(ports.gateway),
+    LOCAL_SUPABASE_DB_PORT: String(ports.postgres),
+    LOCAL_SUPABASE_POSTGREST_PORT: String(ports.postgrest),
+    LOCAL_SUPABASE_POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
+  };
+}
+
+/** Runs a TypeScript entry point of the project (path relative to the root) with tsx. */
+export function runScript(script: string, env: Record<string, string>): CliRun {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], {
     cwd: root,
-    env: {
-      ...process.env,
-      LOCAL_SUPABASE_DATA_DIR: dataDir,
-      LOCAL_SUPABASE_PORT: String(ports.gateway),
-      LOCAL_SUPABASE_DB_PORT: String(ports.postgres),
-      LOCAL_SUPABASE_POSTGREST_PORT: String(ports.postgrest),
-      LOCAL_SUPABASE_POSTGREST_ADMIN_PORT: String(ports.postgrestAdmin),
-      ...extraEnv,
-    },
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -68,12 +76,12 @@ export function runStackCli(dataDir: string, ports: CliPorts, extraEnv: Record<s
           setTimeout(() => {
             clearInterval(timer);
             if (matches()) resolve(out);
-            else reject(new Error(`stack CLI exited (${code}) before printing ${text}: ${err || out}`));
+            else reject(new Error(`script exited (${code}) before printing ${text}: ${err || out}`));
           }, 50);
         });
         setTimeout(() => {
           clearInterval(timer);
-          reject(new Error(`stack CLI did not print ${text} within ${timeoutMs} ms: ${err || out}`));
+          reject(new Error(`script did not print ${text} within ${timeoutMs} ms: ${err || out}`));
         }, timeoutMs);
       });
     },
