@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getMessages } from "~/lib/i18n";
 import { listPublicInitiatives } from "~/lib/initiatives.server";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { supabase, headers } = createSupabaseServerClient(request);
   const initiatives = await listPublicInitiatives(supabase, 12);
-  return Response.json({ initiatives }, { headers });
+  return data({ initiatives }, { headers });
 }
 
 export default function Index() {

