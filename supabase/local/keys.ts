@@ -7,6 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isJsonObject } from "./http.ts";
 
 export type JwtClaims = Record<string, unknown> & { exp?: number; iat?: number; role?: string };
 
@@ -32,16 +33,12 @@ export function verifyJwt(token: string, secret: string, now = Date.now()): JwtC
   } catch {
     return null;
   }
-  if (!isRecord(parsedHeader) || parsedHeader.alg !== "HS256" || !isRecord(claims)) return null;
+  if (!isJsonObject(parsedHeader) || parsedHeader.alg !== "HS256" || !isJsonObject(claims)) return null;
   const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if (typeof claims.exp === "number" && claims.exp * 1000 <= now) return null;
   return claims as JwtClaims;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export interface StackKeys {

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { BodyTooLargeError, escapeHtml, readBody, sendHtml, sendJson } from "./http.ts";
+import { BodyTooLargeError, CLOSE_CONNECTION, escapeHtml, readBody, sendHtml, sendJson } from "./http.ts";
 
 const addressList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const emailSchema = z
@@ -89,7 +89,7 @@ export function createMailCatcher(dataDir: string) {
         parsed = JSON.parse((await readBody(req)).toString("utf8"));
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          return sendJson(res, 413, { statusCode: 413, name: "validation_error", message: "The request body is too large." });
+          return sendJson(res, 413, { statusCode: 413, name: "validation_error", message: "The request body is too large." }, CLOSE_CONNECTION);
         }
         return sendJson(res, 400, { statusCode: 400, name: "validation_error", message: "The request body is not valid JSON." });
       }

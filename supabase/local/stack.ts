@@ -107,7 +107,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     cleanups.push(() => postgrest.stop("SIGTERM", 5000));
 
     const mail = createMailCatcher(dataDir);
-    const auth = createAuthHandler({ pool, jwtSecret: keys.jwtSecret, siteUrl: options.siteUrl ?? "http://localhost:3000", apiExternalUrl: url });
+    const auth = createAuthHandler({
+      pool,
+      jwtSecret: keys.jwtSecret,
+      siteUrl: options.siteUrl ?? "http://localhost:3000",
+      apiExternalUrl: url,
+      // Answered as 500 `unexpected_failure`; the developer running the stack needs the cause.
+      onError: (error) => process.stderr.write(`Auth: unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`),
+    });
     const gateway = await startGateway({
       port: ports.gateway,
       apiKeys: [keys.anonKey, keys.serviceRoleKey],

@@ -3,8 +3,10 @@
  * small readers for query strings and bearer tokens.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyTooLargeError, CLOSE_CONNECTION, isJsonObject, MAX_BODY_BYTES, readBody, sendJson, type JsonObject } from "../http.ts";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { isJsonObject, sendJson, type JsonObject };
+
 
 /** An error answered as GoTrue does: `{ code: <http status>, error_code, msg }`. */
 export class AuthError extends Error {
@@ -24,17 +26,6 @@ export const unprocessable = (errorCode: string, msg: string) => new AuthError(4
 export const forbidden = (errorCode: string, msg: string) => new AuthError(403, errorCode, msg);
 export const notFound = (errorCode: string, msg: string) => new AuthError(404, errorCode, msg);
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(payload)),
-    "cache-control": "no-store",
-    ...headers,
-  });
-  res.end(payload);
-}
-
 export function sendNoContent(res: ServerResponse): void {
   res.writeHead(204, { "cache-control": "no-store" });
   res.end();
@@ -46,16 +37,9 @@ export function sendRedirect(res: ServerResponse, location: string): void {
 }
 
 export function sendError(res: ServerResponse, error: AuthError): void {
-  const headers: Record<string, string> = {};
   // A body we stopped reading must not be taken for the next request on this connection.
-  if (error.status === 413) headers.connection = "close";
+  const headers = error.status === 413 ? CLOSE_CONNECTION : {};
   sendJson(res, error.status, { code: error.status, error_code: error.errorCode, msg: error.message, ...error.extra }, headers);
-}
-
-export type JsonObject = Record<string, unknown>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -63,7 +47,13 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * reading once the body passes `limit` bytes, without buffering the rest.
  */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<JsonObject> {
-  const raw = await readLimited(req, limit);
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new AuthError(413, "request_too_large", "Request body too large");
+    throw badRequest("bad_json", "Could not read request body");
+  }
   const text = raw.toString("utf8").trim();
   if (text === "") return {};
   let parsed: unknown;
@@ -74,41 +64,6 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   }
   if (!isJsonObject(parsed)) throw badRequest("bad_json", "Could not parse request body as JSON: expected an object");
   return parsed;
-}
-
-const tooLarge = () => new AuthError(413, "request_too_large", "Request body too large");
-
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const finish = (error: AuthError | null) => {
-      if (settled) return;
-      settled = true;
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-      if (error) {
-        req.pause();
-        reject(error);
-      } else {
-        resolve(Buffer.concat(chunks));
-      }
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) return finish(tooLarge());
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish(null);
-    const onError = () => finish(badRequest("bad_json", "Could not read request body"));
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-  });
 }
 
 export interface ParsedUrl {
