@@ -92,6 +92,6 @@ export function explainExit(child: SupervisedChild, exit: ChildExit): string {
   const output = child.recentOutput();
   const telling =
     [...output].reverse().find((line) => /FATAL|PANIC|ERROR|error|failed/i.test(line)) ?? output.at(-1);
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  const how = exit.signal ? `was killed by ${exit.signal}` : exit.code === null ? "could not be run" : `exited with code ${exit.code}`;
   return `${child.name} ${how}${telling ? `: ${telling.trim()}` : ""}`;
 }
