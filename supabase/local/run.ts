@@ -16,7 +16,7 @@ const localEnvSchema = z.object({
   PORT: port.default(3000),
 });
 
-export function stackOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StackOptions & { portalPort: number } {
+export function stackOptionsFromEnv(env: Record<string, string | undefined> = process.env): StackOptions & { portalPort: number } {
   const parsed = localEnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

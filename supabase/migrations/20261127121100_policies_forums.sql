@@ -46,11 +46,11 @@ create policy "forum_members: request or moderators add"
     public.is_forum_moderator(forum_id)
     or (
       user_id = (select auth.uid()) and status = 'requested' and role = 'member'
-      and public.can_read_forum(forum_id)
+      and (select public.is_partner()) and public.can_read_forum(forum_id)
     )
   );
 comment on policy "forum_members: request or moderators add" on public.forum_members is
-  'A user may request membership of a forum they can see; moderators and coordinators add members directly.';
+  'A partner (acting for an active organisation) may request membership of a forum they can see; moderators and coordinators add members directly. Board members are read-only and cannot request.';
 
 create policy "forum_members: moderators update"
   on public.forum_members for update to authenticated
