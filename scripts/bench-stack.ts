@@ -54,9 +54,10 @@ async function stop(run: CliRun): Promise<void> {
   await run.exit;
 }
 
-function timeRequests(port: number, requestPath: string, headers: Record<string, string>, count: number): Promise<number[]> {
+/** One keep-alive connection per target; each request is timed from sending to the last byte. */
+function requester(port: number, headers: Record<string, string>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const once = () =>
+  const once = (requestPath: string) =>
     new Promise<number>((resolve, reject) => {
       const started = process.hrtime.bigint();
       const req = http.get({ host: "127.0.0.1", port, path: requestPath, headers, agent }, (res) => {
@@ -68,12 +69,7 @@ function timeRequests(port: number, requestPath: string, headers: Record<string,
       });
       req.on("error", reject);
     });
-  return (async () => {
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) times.push(await once());
-    agent.destroy();
-    return times;
-  })();
+  return { once, close: () => agent.destroy() };
 }
 
 const fresh: number[] = [];
@@ -92,17 +88,19 @@ for (let i = 0; i < RUNS; i++) {
     if (i === RUNS - 1) {
       const key = readFileSync(path.join(dataDir, "supabase.env"), "utf8").match(/SUPABASE_ANON_KEY=(.+)/)?.[1] ?? "";
       const query = "/organisations?select=id,name,kind&status=eq.active&order=name&limit=10";
-      const gatewayHeaders = { apikey: key };
-      const directHeaders = { authorization: `Bearer ${key}` };
-      await timeRequests(ports.gateway, `/rest/v1${query}`, gatewayHeaders, WARMUP);
-      await timeRequests(ports.postgrest, query, directHeaders, WARMUP);
-      // Interleave the two series in blocks so that machine noise hits both alike.
+      const viaGateway = requester(ports.gateway, { apikey: key });
+      const direct = requester(ports.postgrest, { authorization: `Bearer ${key}` });
       const gatewayTimes: number[] = [];
       const directTimes: number[] = [];
-      for (let block = 0; block < 10; block++) {
-        gatewayTimes.push(...(await timeRequests(ports.gateway, `/rest/v1${query}`, gatewayHeaders, REQUESTS / 10)));
-        directTimes.push(...(await timeRequests(ports.postgrest, query, directHeaders, REQUESTS / 10)));
+      // Alternate request by request, so that the machine's noise falls on both series alike.
+      for (let i = 0; i < WARMUP + REQUESTS; i++) {
+        const [throughGateway, straight] = [await viaGateway.once(`/rest/v1${query}`), await direct.once(query)];
+        if (i < WARMUP) continue;
+        gatewayTimes.push(throughGateway);
+        directTimes.push(straight);
       }
+      viaGateway.close();
+      direct.close();
       overhead = { gateway: median(gatewayTimes), direct: median(directTimes) };
     }
     await stop(second.run);

@@ -58,10 +58,7 @@ export async function startGateway(options: GatewayOptions): Promise<http.Server
     const headers = { ...req.headers, host: `127.0.0.1:${options.postgrestPort}` };
     const upstream = http.request(
       { host: "127.0.0.1", port: options.postgrestPort, method: req.method, path, headers, agent: upstreamAgent },
-      (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, endToEndHeaders(upstreamRes.rawHeaders));
-        upstreamRes.pipe(res);
-      },
+      (upstreamRes) => relayResponse(upstreamRes, res),
     );
     upstream.on("error", () => {
       if (!res.headersSent) sendJson(res, 502, { message: "PostgREST is not reachable" });
@@ -98,12 +95,56 @@ function forwardTo(handler: Handler, req: IncomingMessage, res: ServerResponse, 
   });
 }
 
-/** Raw headers as they came (no header object built twice), less the hop-by-hop ones. */
-function endToEndHeaders(raw: string[]): string[] {
+/** Responses up to this size are sent in one write; larger ones are streamed. */
+const BUFFERED_RESPONSE_BYTES = 256 * 1024;
+
+/**
+ * Relays PostgREST's response. PostgREST answers in chunked encoding; relaying that chunk by chunk
+ * makes the client wait for a separate final write. A typical API answer is small, so it is
+ * collected and sent with a Content-Length in one write; past the limit it is streamed.
+ */
+function relayResponse(upstreamRes: IncomingMessage, res: ServerResponse): void {
+  const status = upstreamRes.statusCode ?? 502;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let streaming = false;
+  upstreamRes.on("data", (chunk: Buffer) => {
+    if (streaming) {
+      if (!res.write(chunk)) {
+        upstreamRes.pause();
+        res.once("drain", () => upstreamRes.resume());
+      }
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > BUFFERED_RESPONSE_BYTES) {
+      streaming = true;
+      res.writeHead(status, endToEndHeaders(upstreamRes.rawHeaders, false));
+      res.write(Buffer.concat(chunks));
+      chunks.length = 0;
+    }
+  });
+  upstreamRes.on("end", () => {
+    if (streaming) return void res.end();
+    const body = Buffer.concat(chunks);
+    res.writeHead(status, [...endToEndHeaders(upstreamRes.rawHeaders, true), "Content-Length", String(body.length)]);
+    res.end(body);
+  });
+  upstreamRes.on("error", () => res.destroy());
+}
+
+/**
+ * Raw headers as they came (no header object built twice), less the hop-by-hop ones, and less
+ * the framing headers when the gateway frames the body itself.
+ */
+function endToEndHeaders(raw: string[], dropFraming: boolean): string[] {
   const kept: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
-    if (name !== "connection" && name !== "keep-alive") kept.push(raw[i]!, raw[i + 1]!);
+    if (name === "connection" || name === "keep-alive") continue;
+    if (dropFraming && (name === "transfer-encoding" || name === "content-length")) continue;
+    kept.push(raw[i]!, raw[i + 1]!);
   }
   return kept;
 }
