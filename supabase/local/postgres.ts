@@ -131,7 +131,8 @@ function isPostgresProcess(pid: number): boolean {
 
 /** Postgres refuses to run as root; as root we run it as the OS user `postgres`, made if missing. */
 function ensurePostgresUser(): { uid: number; gid: number } {
-  const id = (flag: string) => Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
+  const id = (flag: string) =>
+    Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }), 10);
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {

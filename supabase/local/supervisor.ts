@@ -38,6 +38,9 @@ export function superviseChild(options: SuperviseOptions): SupervisedChild {
   const spawnOptions: SpawnOptions = {
     env: (options.env ?? process.env) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
+    // children must stop when and in the order we say, not on their own before we know it.
+    detached: true,
     ...(options.uid !== undefined ? { uid: options.uid } : {}),
     ...(options.gid !== undefined ? { gid: options.gid } : {}),
   };

@@ -35,7 +35,7 @@ export default async function globalSetup() {
   });
 
   return async () => {
-    run.child.kill("SIGINT");
+    run.pressCtrlC();
     const code = await run.exit;
     rmSync(dataDir, { recursive: true, force: true });
     if (code !== 0) throw new Error(`npm start did not stop cleanly on Ctrl-C (exit ${code}): ${run.stderr()}`);

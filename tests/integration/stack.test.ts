@@ -70,8 +70,10 @@ describe("the stack CLI", () => {
     const postgresPid = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
     expect(processesMentioning(`PGRST_ADMIN_SERVER_PORT=${ports.postgrestAdmin}`)).toHaveLength(1);
 
-    first.child.kill("SIGINT");
+    first.pressCtrlC();
     expect(await first.exit).toBe(0);
+    expect(first.stdout()).toContain("Stopped.");
+    expect(first.stderr()).toBe("");
     expect(isAlive(postgresPid)).toBe(false);
     expect(processesMentioning(`PGRST_ADMIN_SERVER_PORT=${ports.postgrestAdmin}`)).toEqual([]);
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);

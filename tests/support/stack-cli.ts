@@ -18,6 +18,8 @@ export interface CliPorts {
 
 export interface CliRun {
   child: ChildProcess;
+  /** Sends SIGINT to the whole process group, as Ctrl-C in a terminal does. */
+  pressCtrlC(): void;
   stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (null when killed by a signal). */
@@ -52,6 +54,8 @@ export function runScript(script: string, env: Record<string, string>): CliRun {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // A process group of its own, so a test can press Ctrl-C the way a terminal does.
+    detached: true,
   });
   let out = "";
   let err = "";
@@ -60,6 +64,7 @@ export function runScript(script: string, env: Record<string, string>): CliRun {
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     child,
+    pressCtrlC: () => process.kill(-child.pid!, "SIGINT"),
     stdout: () => out,
     stderr: () => err,
     exit,
