@@ -1,7 +1,7 @@
 /**
  * Sessions, refresh tokens and access tokens, kept in `auth.sessions`, `auth.refresh_tokens` and
- * `auth.mfa_amr_claims` as GoTrue does. Refresh tokens rotate: each can be used once; using a
- * spent one again is treated as theft and ends the whole session.
+ * `auth.mfa_amr_claims` as GoTrue does. Refresh tokens rotate: each can be used once, and a spent
+ * one is refused (see `refuseSpentToken` for why the session itself survives).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { isIP } from "node:net";
