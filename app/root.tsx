@@ -10,21 +10,34 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { defaultLocale, getMessages, type Locale } from "~/lib/i18n";
+import { useNonce } from "~/components/nonce";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { getCurrentUser, type Membership, type PlatformRole } from "~/lib/auth.server";
+import { resolveCurrentOrganisation, resolveLocale } from "~/lib/preferences.server";
+import { useTranslation } from "~/lib/use-translation";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export async function loader(_args: LoaderFunctionArgs) {
-  // The language switcher (next issue) sets this from a cookie; Swedish is the default.
-  const locale: Locale = defaultLocale;
-  return { locale };
+/** What the page frame knows of the signed-in person: nothing more than it shows. */
+export interface ShellUser {
+  fullName: string;
+  roles: PlatformRole[];
+  memberships: Membership[];
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  const [locale, currentOrg] = await Promise.all([resolveLocale(request, user), resolveCurrentOrganisation(request, user)]);
+  const shellUser: ShellUser | null = user ? { fullName: user.fullName, roles: user.roles, memberships: user.memberships } : null;
+  return { locale, user: shellUser, currentOrgId: currentOrg?.orgId ?? null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? defaultLocale;
-  const t = getMessages(locale);
+  const { t, locale } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -35,22 +48,15 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          {t.skipToContent}
+          {t.shell.skipToContent}
         </a>
-        <header className="site-header">
-          <a href="/">
-            <span className="city">{t.cityName}</span>
-            <span className="portal">{t.portalName}</span>
-          </a>
-        </header>
+        <SiteHeader user={data?.user ?? null} currentOrgId={data?.currentOrgId ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <p>{t.footer}</p>
-        </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -62,15 +68,23 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = getMessages(defaultLocale);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 403
+      ? [t.errors.forbiddenTitle, t.errors.forbiddenBody]
+      : status === 404
+        ? [t.errors.notFoundTitle, t.errors.notFoundBody]
+        : status === 503
+          ? [t.errors.unavailableTitle, t.errors.unavailableBody]
+          : [t.errors.errorTitle, t.errors.errorBody];
   return (
     <>
-      <title>{`${notFound ? t.notFoundTitle : t.errorTitle} – ${t.portalName}`}</title>
-      <h1>{notFound ? t.notFoundTitle : t.errorTitle}</h1>
-      <p>{notFound ? t.notFoundBody : t.errorBody}</p>
+      <title>{`${title} – ${t.shell.portalName}`}</title>
+      <h1>{title}</h1>
+      <p>{body}</p>
       <p>
-        <a href="/">{t.toStart}</a>
+        <a href="/">{t.errors.toStart}</a>
       </p>
     </>
   );

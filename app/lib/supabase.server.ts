@@ -1,9 +1,10 @@
 /**
- * Supabase clients for the server. Every read on a user's behalf goes through
- * `createSupabaseServerClient`, with the user's session from the cookies, so Postgres RLS decides
- * what they see. The service-role client is for what no user may do and is never used for reads
- * on a user's behalf.
+ * Supabase clients for the server. Every read on a user's behalf goes through `getSupabase`, with
+ * the user's session from the cookies, so Postgres RLS decides what they see. There is one client
+ * per request (loaders of one request share it, so a session is refreshed at most once). The
+ * service-role client is only for what no user may do and never reads on a user's behalf.
  */
+import type { AppLoadContext } from "@remix-run/node";
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from "@supabase/ssr";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import ws from "ws";
@@ -15,27 +16,34 @@ export type TypedSupabaseClient = SupabaseClient<Database>;
 // supabase-js creates a realtime client eagerly; on Node 20 it needs a WebSocket implementation.
 const realtime = { transport: ws as unknown as typeof WebSocket };
 
-export function createSupabaseServerClient(request: Request): { supabase: TypedSupabaseClient; headers: Headers } {
+const clients = new WeakMap<AppLoadContext, TypedSupabaseClient>();
+
+export function getSupabase(request: Request, context: AppLoadContext): TypedSupabaseClient {
+  const existing = clients.get(context);
+  if (existing) return existing;
   const env = getEnv();
-  const headers = new Headers();
-  const supabase = createServerClient<Database>(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
+  const client = createServerClient<Database>(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
     cookies: {
       getAll: () =>
         parseCookieHeader(request.headers.get("Cookie") ?? "").map(({ name, value }) => ({ name, value: value ?? "" })),
       setAll: (cookies) => {
         for (const { name, value, options } of cookies) {
-          headers.append("Set-Cookie", serializeCookieHeader(name, value, options));
+          // Only the server reads the session: HttpOnly, and Secure whenever served over https.
+          context.appendSetCookie(
+            serializeCookieHeader(name, value, { ...options, httpOnly: true, sameSite: "lax", secure: context.isSecure, path: "/" }),
+          );
         }
       },
     },
     realtime,
   });
-  return { supabase, headers };
+  clients.set(context, client);
+  return client;
 }
 
 let serviceClient: TypedSupabaseClient | undefined;
 
-/** Bypasses RLS. Only for actions no user may take (invitations, scheduled reminders). */
+/** Bypasses RLS. Only for actions no user may take (auth links, invitations, reminders). */
 export function getServiceRoleClient(): TypedSupabaseClient {
   const env = getEnv();
   serviceClient ??= createClient<Database>(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, {

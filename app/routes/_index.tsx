@@ -1,35 +1,31 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getMessages } from "~/lib/i18n";
 import { listPublicInitiatives } from "~/lib/initiatives.server";
-import { createSupabaseServerClient } from "~/lib/supabase.server";
+import { getSupabase } from "~/lib/supabase.server";
+import { useTranslation } from "~/lib/use-translation";
 
-export const meta: MetaFunction = () => {
-  const t = getMessages();
-  return [{ title: `${t.portalName} – ${t.cityName}` }];
-};
+export const meta: MetaFunction = () => [{ title: "Samverkansportalen – Trollhättans Stad" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { supabase, headers } = createSupabaseServerClient(request);
-  const initiatives = await listPublicInitiatives(supabase, 12);
-  return data({ initiatives }, { headers });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const initiatives = await listPublicInitiatives(getSupabase(request, context), 12);
+  return { initiatives };
 }
 
 export default function Index() {
   const { initiatives } = useLoaderData<typeof loader>();
-  const t = getMessages();
+  const { t } = useTranslation();
   return (
     <>
-      <h1>{t.homeTitle}</h1>
-      <p>{t.homeIntro}</p>
+      <h1>{t.home.title}</h1>
+      <p>{t.home.intro}</p>
       <section aria-labelledby="initiatives-heading">
-        <h2 id="initiatives-heading">{t.publicInitiatives}</h2>
+        <h2 id="initiatives-heading">{t.home.publicInitiatives}</h2>
         {initiatives === null ? (
           <p className="notice" role="status">
-            {t.initiativesUnavailable}
+            {t.home.initiativesUnavailable}
           </p>
         ) : initiatives.length === 0 ? (
-          <p>{t.noInitiatives}</p>
+          <p>{t.home.noInitiatives}</p>
         ) : (
           <ul className="card-list">
             {initiatives.map((initiative) => (
@@ -37,12 +33,12 @@ export default function Index() {
                 <h3>{initiative.title}</h3>
                 {initiative.summary ? <p>{initiative.summary}</p> : null}
                 <dl>
-                  <dt>{t.organiser}</dt>
+                  <dt>{t.home.organiser}</dt>
                   <dd>{initiative.organiser ?? "–"}</dd>
-                  <dt>{t.districts}</dt>
+                  <dt>{t.home.districts}</dt>
                   <dd>{initiative.districts.join(", ") || "–"}</dd>
-                  <dt>{t.status}</dt>
-                  <dd>{t.initiativeStatus[initiative.status]}</dd>
+                  <dt>{t.home.status}</dt>
+                  <dd>{t.home.initiativeStatus[initiative.status]}</dd>
                 </dl>
               </li>
             ))}

@@ -1,21 +1,19 @@
-/** The built portal served by remix-serve as a supervised child, ready once /healthz answers. */
-import { createRequire } from "node:module";
+/** The built portal served by server/index.ts as a supervised child, ready once /healthz answers. */
 import path from "node:path";
 import { StackError } from "../../supabase/local/errors.ts";
 import type { Service } from "../../supabase/local/run.ts";
 import { explainExit, superviseChild } from "../../supabase/local/supervisor.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
 
 export async function startPortal(env: Record<string, string | undefined>, onOutput?: (line: string) => void): Promise<Service> {
   const child = superviseChild({
     name: "The portal server",
     command: process.execPath,
-    args: [require.resolve("@remix-run/serve/dist/cli.js"), path.join(root, "build", "index.js")],
+    args: ["--import", "tsx", path.join(root, "server", "index.ts")],
     env: { ...env, NODE_ENV: "production" },
     onOutput: (line) => {
-      if (!line.includes("[remix-serve]")) onOutput?.(line);
+      if (!line.startsWith("Portal listening on")) onOutput?.(line);
     },
   });
   const healthUrl = `http://127.0.0.1:${env.PORT}/healthz`;

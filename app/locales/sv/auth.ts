@@ -1,0 +1,2 @@
+/** Signing in and out: password, sign-in link, forgotten password, e-mails. */
+export const auth = {};
