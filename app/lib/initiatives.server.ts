@@ -1,4 +1,5 @@
 import type { Database } from "./database.types";
+import { isUnreachable, serviceUnavailable } from "./http.server";
 import type { TypedSupabaseClient } from "./supabase.server";
 
 type InitiativeStatus = Database["public"]["Enums"]["initiative_status"];
@@ -14,9 +15,9 @@ export interface PublicInitiative {
 
 /**
  * The public catalogue: what RLS lets the caller see of published initiatives, newest first.
- * Returns null when the database cannot be reached, so the page can say so instead of failing.
+ * An unreachable database gives the 503 page.
  */
-export async function listPublicInitiatives(supabase: TypedSupabaseClient, limit: number): Promise<PublicInitiative[] | null> {
+export async function listPublicInitiatives(supabase: TypedSupabaseClient, limit: number): Promise<PublicInitiative[]> {
   const { data, error } = await supabase
     .from("initiatives")
     .select("id, title, summary, status, districts, organisations!initiatives_org_id_fkey(name)")
@@ -24,7 +25,8 @@ export async function listPublicInitiatives(supabase: TypedSupabaseClient, limit
     .neq("status", "draft")
     .order("starts_on", { ascending: false, nullsFirst: false })
     .limit(limit);
-  if (error) return null;
+  if (isUnreachable(error)) serviceUnavailable();
+  if (error) throw new Error(`Could not list initiatives: ${error.message}`);
   return data.map((row) => ({
     id: row.id,
     title: row.title,
