@@ -1,10 +1,19 @@
 import { ReportStatusText } from "~/components/report-status";
 import { formatDate } from "~/lib/format";
-import type { ReportRow } from "~/lib/sections.server";
+import type { Database } from "~/lib/database.types";
 import { useTranslation } from "~/lib/use-translation";
 
-/** Reports of several organisations: organisation, period, status, submitted and reviewed dates. */
-export function ReportTable({ caption, reports }: { caption: string; reports: ReportRow[] }) {
+export interface ReportSummary {
+  id: string;
+  organisation: string;
+  period: string;
+  status: Database["public"]["Enums"]["report_status"];
+  submittedAt: string | null;
+  reviewedAt: string | null;
+}
+
+/** Reports of several organisations: organisation, period, status, submitted (and reviewed) dates. */
+export function ReportTable({ caption, reports, showReviewed = true }: { caption: string; reports: ReportSummary[]; showReviewed?: boolean }) {
   const { t, locale } = useTranslation();
   return (
     <div className="table-wrap">
@@ -16,7 +25,7 @@ export function ReportTable({ caption, reports }: { caption: string; reports: Re
             <th scope="col">{t.pages.table.period}</th>
             <th scope="col">{t.pages.table.status}</th>
             <th scope="col">{t.pages.table.submitted}</th>
-            <th scope="col">{t.pages.table.reviewed}</th>
+            {showReviewed ? <th scope="col">{t.pages.table.reviewed}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -28,7 +37,7 @@ export function ReportTable({ caption, reports }: { caption: string; reports: Re
                 <ReportStatusText status={report.status} />
               </td>
               <td>{formatDate(report.submittedAt, locale) || t.pages.common.none}</td>
-              <td>{formatDate(report.reviewedAt, locale) || t.pages.common.none}</td>
+              {showReviewed ? <td>{formatDate(report.reviewedAt, locale) || t.pages.common.none}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -46,28 +46,26 @@ async function loadCurrentUser(request: Request, context: AppLoadContext): Promi
   if (isUnreachable(error)) serviceUnavailable();
   if (!auth.user) return null;
 
-  const [profile, roles, memberships] = await Promise.all([
-    supabase.from("profiles").select("full_name, locale").eq("id", auth.user.id).maybeSingle(),
-    supabase.from("platform_roles").select("role").eq("user_id", auth.user.id),
-    supabase
-      .from("memberships")
-      .select("org_id, role, organisations!inner(name, status)")
-      .eq("user_id", auth.user.id)
-      .eq("status", "active")
-      .eq("organisations.status", "active"),
-  ]);
-  for (const result of [profile, roles, memberships]) {
-    if (isUnreachable(result.error)) serviceUnavailable();
-    if (result.error) throw new Error(`Could not load the signed-in user: ${result.error.message}`);
-  }
+  // One request for the profile with its roles and memberships (RLS: the person's own rows).
+  const { data: profile, error: profileError } = await supabase
+    .from("profiles")
+    .select(
+      "full_name, locale, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(org_id, role, organisations!inner(name))",
+    )
+    .eq("id", auth.user.id)
+    .eq("memberships.status", "active")
+    .eq("memberships.organisations.status", "active")
+    .maybeSingle();
+  if (isUnreachable(profileError)) serviceUnavailable();
+  if (profileError) throw new Error(`Could not load the signed-in user: ${profileError.message}`);
 
   return {
     id: auth.user.id,
     email: auth.user.email ?? "",
-    fullName: profile.data?.full_name || auth.user.email || "",
-    locale: profile.data?.locale ?? "sv",
-    roles: (roles.data ?? []).map((row) => row.role),
-    memberships: (memberships.data ?? [])
+    fullName: profile?.full_name || auth.user.email || "",
+    locale: profile?.locale ?? "sv",
+    roles: (profile?.platform_roles ?? []).map((row) => row.role),
+    memberships: (profile?.memberships ?? [])
       .map((row) => ({ orgId: row.org_id, orgName: row.organisations.name, role: row.role }))
       .sort((a, b) => a.orgName.localeCompare(b.orgName, "sv")),
   };

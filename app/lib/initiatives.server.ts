@@ -1,5 +1,5 @@
 import type { Database } from "./database.types";
-import { isUnreachable, serviceUnavailable } from "./http.server";
+import { rowsOf } from "./query.server";
 import type { TypedSupabaseClient } from "./supabase.server";
 
 type InitiativeStatus = Database["public"]["Enums"]["initiative_status"];
@@ -18,16 +18,14 @@ export interface PublicInitiative {
  * An unreachable database gives the 503 page.
  */
 export async function listPublicInitiatives(supabase: TypedSupabaseClient, limit: number): Promise<PublicInitiative[]> {
-  const { data, error } = await supabase
+  const result = await supabase
     .from("initiatives")
     .select("id, title, summary, status, districts, organisations!initiatives_org_id_fkey(name)")
     .eq("is_public", true)
     .neq("status", "draft")
     .order("starts_on", { ascending: false, nullsFirst: false })
     .limit(limit);
-  if (isUnreachable(error)) serviceUnavailable();
-  if (error) throw new Error(`Could not list initiatives: ${error.message}`);
-  return data.map((row) => ({
+  return rowsOf(result, "the public initiatives").map((row) => ({
     id: row.id,
     title: row.title,
     summary: row.summary,

@@ -1,3 +1,4 @@
+import { ReportTable } from "~/components/report-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReportStatusText } from "~/components/report-status";
@@ -248,7 +249,7 @@ function CoordinatorCards({ data }: { data: NonNullable<HomeData["coordinator"]>
 }
 
 function BoardCard({ reports }: { reports: NonNullable<HomeData["board"]>["reports"] }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="board-heading" className="home-card home-card--wide">
       <h2 id="board-heading">{t.pages.home.boardReports.title}</h2>
@@ -256,29 +257,7 @@ function BoardCard({ reports }: { reports: NonNullable<HomeData["board"]>["repor
       {reports.length === 0 ? (
         <p>{t.pages.home.boardReports.empty}</p>
       ) : (
-        <table>
-          <caption>{t.pages.home.boardReports.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.pages.table.organisation}</th>
-              <th scope="col">{t.pages.table.period}</th>
-              <th scope="col">{t.pages.table.status}</th>
-              <th scope="col">{t.pages.table.submitted}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((report) => (
-              <tr key={report.id}>
-                <th scope="row">{report.organisation}</th>
-                <td>{report.period}</td>
-                <td>
-                  <ReportStatusText status={report.status} />
-                </td>
-                <td>{formatDate(report.submittedAt, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportTable caption={t.pages.home.boardReports.title} reports={reports} showReviewed={false} />
       )}
       <p>
         <a href="/board">{t.pages.home.boardReports.link}</a>

@@ -1,6 +1,6 @@
+import { ReportTable } from "~/components/report-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ReportStatusText } from "~/components/report-status";
 import { requireRole } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/page-meta";
@@ -71,31 +71,7 @@ export default function Admin() {
         {awaitingReview.length === 0 ? (
           <p className="empty">{words.review.empty}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{words.review.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.pages.table.organisation}</th>
-                  <th scope="col">{t.pages.table.period}</th>
-                  <th scope="col">{t.pages.table.status}</th>
-                  <th scope="col">{t.pages.table.submitted}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {awaitingReview.map((report) => (
-                  <tr key={report.id}>
-                    <th scope="row">{report.organisation}</th>
-                    <td>{report.period}</td>
-                    <td>
-                      <ReportStatusText status={report.status} />
-                    </td>
-                    <td>{formatDate(report.submittedAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable caption={words.review.caption} reports={awaitingReview} showReviewed={false} />
         )}
       </section>
     </>
