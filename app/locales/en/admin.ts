@@ -1,0 +1,3 @@
+import type { Messages } from "../sv";
+
+export const admin: Messages["admin"] = {};

@@ -1,0 +1,2 @@
+/** Issue 4: the account part of the portal. */
+export const account = {};

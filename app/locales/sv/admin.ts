@@ -1,0 +1,2 @@
+/** Issue 4: the admin part of the portal. */
+export const admin = {};

@@ -1,0 +1,2 @@
+/** Issue 4: the organisations part of the portal. */
+export const organisations = {};
