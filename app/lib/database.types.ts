@@ -425,6 +425,7 @@ export type Database = {
           created_at: string
           created_by: string | null
           description: string | null
+          districts: string[]
           id: string
           kind: Database["public"]["Enums"]["organisation_kind"]
           name: string
@@ -442,6 +443,7 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          districts?: string[]
           id?: string
           kind?: Database["public"]["Enums"]["organisation_kind"]
           name: string
@@ -459,6 +461,7 @@ export type Database = {
           created_at?: string
           created_by?: string | null
           description?: string | null
+          districts?: string[]
           id?: string
           kind?: Database["public"]["Enums"]["organisation_kind"]
           name?: string
@@ -589,6 +592,7 @@ export type Database = {
           full_name: string
           id: string
           locale: string
+          notification_frequency: Database["public"]["Enums"]["notification_frequency"]
           notify_digest: boolean
           notify_forum_replies: boolean
           notify_report_reminders: boolean
@@ -603,6 +607,7 @@ export type Database = {
           full_name?: string
           id: string
           locale?: string
+          notification_frequency?: Database["public"]["Enums"]["notification_frequency"]
           notify_digest?: boolean
           notify_forum_replies?: boolean
           notify_report_reminders?: boolean
@@ -617,6 +622,7 @@ export type Database = {
           full_name?: string
           id?: string
           locale?: string
+          notification_frequency?: Database["public"]["Enums"]["notification_frequency"]
           notify_digest?: boolean
           notify_forum_replies?: boolean
           notify_report_reminders?: boolean
@@ -873,6 +879,20 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      apply_for_membership: {
+        Args: {
+          p_contact_email: string
+          p_contact_name: string
+          p_description: string
+          p_districts: string[]
+          p_kind: Database["public"]["Enums"]["organisation_kind"]
+          p_message?: string
+          p_name: string
+          p_org_number: string
+          p_website: string
+        }
+        Returns: string
+      }
       can_edit_initiative: { Args: { initiative: string }; Returns: boolean }
       can_edit_report: { Args: { report: string }; Returns: boolean }
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
@@ -908,8 +928,63 @@ export type Database = {
       is_org_admin: { Args: { org: string }; Returns: boolean }
       is_org_member: { Args: { org: string }; Returns: boolean }
       is_partner: { Args: Record<PropertyKey, never>; Returns: boolean }
+      my_audit_entries: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          action: string
+          actor_id: string | null
+          actor_role: string | null
+          at: string
+          data: NonNullable<Json>
+          entity: string
+          entity_id: string | null
+          id: number
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "audit_log"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      my_sole_admin_organisations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          name: string
+          org_id: string
+        }[]
+      }
       org_is_active: { Args: { org: string }; Returns: boolean }
+      org_number_is_valid: { Args: { value: string }; Returns: boolean }
+      org_number_normalize: { Args: { value: string }; Returns: string }
       org_reports_to_board: { Args: { org: string }; Returns: boolean }
+      organisation_forums: {
+        Args: { org: string }
+        Returns: {
+          id: string
+          name: string
+          slug: string
+          visibility: Database["public"]["Enums"]["forum_visibility"]
+        }[]
+      }
+      organisation_member_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          members: number
+          org_id: string
+        }[]
+      }
+      reject_organisation_application: {
+        Args: { p_org_id: string; p_reason: string }
+        Returns: undefined
+      }
+      report_only_loses_deleted_people: {
+        Args: {
+          new_row: Database["public"]["Tables"]["reports"]["Row"]
+          old_row: Database["public"]["Tables"]["reports"]["Row"]
+        }
+        Returns: boolean
+      }
     }
     Enums: {
       forum_member_role: "member" | "moderator"
@@ -925,6 +1000,7 @@ export type Database = {
         | "cancelled"
       membership_role: "admin" | "member"
       membership_status: "invited" | "active"
+      notification_frequency: "immediately" | "daily" | "weekly" | "never"
       organisation_kind:
         | "association"
         | "region"
@@ -1078,6 +1154,7 @@ export const Constants = {
       ],
       membership_role: ["admin", "member"],
       membership_status: ["invited", "active"],
+      notification_frequency: ["immediately", "daily", "weekly", "never"],
       organisation_kind: [
         "association",
         "region",

@@ -2,7 +2,7 @@
  * Which parts of the portal a person may use, from their roles (DESIGN.md "Who uses it"). The
  * navigation shows exactly these; each route's guard enforces the same rule on the server.
  */
-export type Section = "home" | "forums" | "initiatives" | "reports" | "board" | "admin" | "account";
+export type Section = "home" | "forums" | "initiatives" | "organisations" | "reports" | "board" | "admin" | "account";
 
 export interface NavigationSubject {
   roles: readonly string[];
@@ -13,6 +13,7 @@ export const sectionPaths: Record<Section, string> = {
   home: "/",
   forums: "/forums",
   initiatives: "/initiatives",
+  organisations: "/organisations",
   reports: "/reports",
   board: "/board",
   admin: "/admin",
@@ -27,7 +28,7 @@ export function sectionsFor(user: NavigationSubject | null): Section[] {
   const sections: Section[] = ["home"];
   if (isPartner || isCoordinator) sections.push("forums");
   sections.push("initiatives");
-  if (isPartner || isCoordinator) sections.push("reports");
+  if (isPartner || isCoordinator) sections.push("organisations", "reports");
   if (isBoard) sections.push("board");
   if (isCoordinator) sections.push("admin");
   sections.push("account");

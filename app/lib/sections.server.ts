@@ -166,10 +166,3 @@ export async function adminOverview(supabase: TypedSupabaseClient) {
     },
   };
 }
-
-/** What the account page shows beyond the signed-in user: title and phone from the profile. */
-export async function accountProfile(supabase: TypedSupabaseClient, userId: string) {
-  const result = await supabase.from("profiles").select("title, phone, locale").eq("id", userId).maybeSingle();
-  if (result.error) rowsOf(result, "the profile");
-  return { title: result.data?.title ?? null, phone: result.data?.phone ?? null, locale: result.data?.locale ?? null };
-}

@@ -1,6 +1,6 @@
 import { ReportTable } from "~/components/report-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/page-meta";
@@ -24,6 +24,14 @@ export default function Admin() {
     <>
       <h1>{words.title}</h1>
       <p className="lead">{words.intro}</p>
+      <ul className="auth-links">
+        <li>
+          <Link to="/admin/organisations">{t.admin.organisations.title}</Link>
+        </li>
+        <li>
+          <Link to="/admin/audit">{t.admin.audit.title}</Link>
+        </li>
+      </ul>
 
       <section aria-labelledby="overview-heading">
         <h2 id="overview-heading">{words.overview}</h2>

@@ -10,7 +10,7 @@ import { useTranslation } from "~/lib/use-translation";
 /**
  * /auth/confirm?token_hash=…&type=…&next=…: the link in the portal's e-mails. Verifies the one-time
  * token, which starts a session (cookies set on the redirect), and goes on: to `next` after a
- * sign-in link, to choosing a password after a reset or an invitation.
+ * sign-in link or an invitation (/welcome by default), to choosing a password after a reset.
  */
 export const meta: MetaFunction = ({ matches }) => authTitle(matches, (t) => t.confirm.invalidTitle);
 
@@ -28,7 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (tokenHash && isLinkType(type)) {
     const { error } = await getSupabase(request, context).auth.verifyOtp({ token_hash: tokenHash, type });
     if (!error) {
-      const next = type === "recovery" || type === "invite" ? "/login/reset" : safeRedirect(url.searchParams.get("next"));
+      // A reset always ends on the new-password page; an invitation goes where the inviter's link says
+      // (/welcome, where the person sets their name and password and accepts their memberships).
+      const next = type === "recovery" ? "/login/reset" : safeRedirect(url.searchParams.get("next"), type === "invite" ? "/welcome" : "/");
       throw redirect(next, { headers: noStore });
     }
     if (isUnreachable(error)) serviceUnavailable();

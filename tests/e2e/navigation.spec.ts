@@ -6,14 +6,14 @@
 import { expect, test } from "./fixtures.ts";
 import { DEMO, mainNavigation, serviceClient, signIn } from "./support.ts";
 
-const PARTNER_NAV = ["Start", "Forum", "Insatser", "Uppföljning", "Mitt konto"];
+const PARTNER_NAV = ["Start", "Forum", "Insatser", "Organisationer", "Uppföljning", "Mitt konto"];
 
 const personas = [
   {
     name: "coordinator",
     email: DEMO.coordinator,
-    nav: ["Start", "Forum", "Insatser", "Uppföljning", "Administration", "Mitt konto"],
-    allowed: ["/forums", "/initiatives", "/reports", "/admin", "/account"],
+    nav: ["Start", "Forum", "Insatser", "Organisationer", "Uppföljning", "Administration", "Mitt konto"],
+    allowed: ["/forums", "/initiatives", "/organisations", "/reports", "/admin", "/admin/people", "/account"],
     forbidden: ["/board"],
   },
   {
@@ -21,9 +21,9 @@ const personas = [
     email: DEMO.board,
     nav: ["Start", "Insatser", "Styrelsens vy", "Mitt konto"],
     allowed: ["/initiatives", "/board", "/account"],
-    forbidden: ["/admin", "/forums", "/reports"],
+    forbidden: ["/admin", "/admin/people", "/forums", "/organisations", "/reports"],
   },
-  { name: "AB Eidar's admin", email: DEMO.eidar, nav: PARTNER_NAV, allowed: ["/forums", "/reports", "/account"], forbidden: ["/board", "/admin"] },
+  { name: "AB Eidar's admin", email: DEMO.eidar, nav: PARTNER_NAV, allowed: ["/forums", "/organisations", "/reports", "/account"], forbidden: ["/board", "/admin", "/admin/people"] },
   { name: "the association's admin", email: DEMO.association, nav: PARTNER_NAV, allowed: ["/forums", "/reports"], forbidden: ["/board", "/admin"] },
   { name: "the region's member", email: DEMO.region, nav: PARTNER_NAV, allowed: ["/forums", "/reports"], forbidden: ["/board", "/admin"] },
 ];
@@ -111,7 +111,7 @@ test.describe("language", () => {
     try {
       await page.getByRole("button", { name: "In English" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
-      expect(await mainNavigation(page)).toEqual(["Home", "Forums", "Initiatives", "Follow-up", "My account"]);
+      expect(await mainNavigation(page)).toEqual(["Home", "Forums", "Initiatives", "Organisations", "Follow-up", "My account"]);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Karin Svensson");
 
       // Another browser without the language cookie: the profile decides after sign-in.

@@ -257,10 +257,12 @@ test.describe("without JavaScript", () => {
 
   test("a signed-in partner moves between sections", async ({ page }) => {
     await signIn(page, DEMO.association);
-    expect(await mainNavigation(page)).toEqual(["Start", "Forum", "Insatser", "Uppföljning", "Mitt konto"]);
+    expect(await mainNavigation(page)).toEqual(["Start", "Forum", "Insatser", "Organisationer", "Uppföljning", "Mitt konto"]);
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
     await nav.getByRole("link", { name: "Forum" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forum");
+    await nav.getByRole("link", { name: "Organisationer" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Organisationer");
     await nav.getByRole("link", { name: "Uppföljning" }).click();
     await expect(page.getByRole("table", { name: "Uppföljning för Kronogårdens kulturförening" })).toBeVisible();
     await nav.getByRole("link", { name: "Mitt konto" }).click();

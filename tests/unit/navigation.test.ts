@@ -8,12 +8,12 @@ describe("sectionsFor", () => {
     expect(sectionsFor(null)).toEqual(["home", "initiatives"]);
   });
 
-  it("gives partners forums, initiatives, follow-up and their account", () => {
-    expect(sectionsFor({ roles: [], memberships: [membership] })).toEqual(["home", "forums", "initiatives", "reports", "account"]);
+  it("gives partners forums, initiatives, organisations, follow-up and their account", () => {
+    expect(sectionsFor({ roles: [], memberships: [membership] })).toEqual(["home", "forums", "initiatives", "organisations", "reports", "account"]);
   });
 
   it("gives coordinators the partner sections and administration, without a membership", () => {
-    expect(sectionsFor({ roles: ["coordinator"], memberships: [] })).toEqual(["home", "forums", "initiatives", "reports", "admin", "account"]);
+    expect(sectionsFor({ roles: ["coordinator"], memberships: [] })).toEqual(["home", "forums", "initiatives", "organisations", "reports", "admin", "account"]);
   });
 
   it("gives board members the board's view and no forums or follow-up of their own", () => {
@@ -25,6 +25,7 @@ describe("sectionsFor", () => {
       "home",
       "forums",
       "initiatives",
+      "organisations",
       "reports",
       "board",
       "admin",

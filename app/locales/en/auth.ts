@@ -46,7 +46,7 @@ export const auth: Messages["auth"] = {
   },
   confirm: {
     invalidTitle: "The link does not work",
-    invalidBody: "The link is invalid, has already been used or has expired. Links in our e-mails can be used once and are valid for a limited time.",
+    invalidBody: "The link is invalid, has already been used or has expired. Links in our e-mails can be used once and are valid for a limited time. Was it an invitation? Ask the person who invited you to send a new one.",
     newLink: "Send a new sign-in link",
     newReset: "Send a new link to change your password",
   },

@@ -9,6 +9,7 @@ export const shell: Messages["shell"] = {
     home: "Home",
     forums: "Forums",
     initiatives: "Initiatives",
+    organisations: "Organisations",
     reports: "Follow-up",
     board: "Board view",
     admin: "Administration",

@@ -16,7 +16,7 @@ export const auth = {
   },
   link: {
     title: "Logga in med en länk",
-    intro: "Skriv din e-postadress så skickar vi en länk som loggar in dig. Länken kan användas en gång och gäller en begränsad tid.",
+    intro: "Skriv din e-postadress så skickar vi en länk som loggar in dig. Länken kan användas en gång och gäller en begränsad tid. Var det en inbjudan? Be den som bjöd in dig att skicka en ny inbjudan.",
     submit: "Skicka länken",
   },
   forgot: {

@@ -8,6 +8,7 @@ export const shell = {
     home: "Start",
     forums: "Forum",
     initiatives: "Insatser",
+    organisations: "Organisationer",
     reports: "Uppföljning",
     board: "Styrelsens vy",
     admin: "Administration",

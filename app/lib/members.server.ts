@@ -1,0 +1,197 @@
+/**
+ * Organisations and their members, always through the signed-in user's client: RLS decides what
+ * is seen and changed, the guard triggers refuse what RLS cannot express (the last active admin,
+ * status and board reporting of an organisation), and the audit triggers log every change.
+ */
+import type { Database } from "./database.types";
+import { isUnreachable, serviceUnavailable } from "./http.server";
+import { rowsOf } from "./query.server";
+import type { TypedSupabaseClient } from "./supabase.server";
+
+type OrganisationKind = Database["public"]["Enums"]["organisation_kind"];
+type MembershipRole = Database["public"]["Enums"]["membership_role"];
+type InitiativeStatus = Database["public"]["Enums"]["initiative_status"];
+
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string | null;
+  website: string | null;
+  members: number;
+  /** The organisation's districts and those of its published initiatives; focus areas of its initiatives. */
+  districts: string[];
+  focusAreas: string[];
+}
+
+/** Characters that mean something in a PostgREST `or=(…)` filter or an ILIKE pattern. */
+function searchPattern(query: string): string {
+  return `%${query.replace(/[%_\\,()."'*:]/g, " ").trim().replace(/\s+/g, "%")}%`;
+}
+
+/** Active organisations, by name, optionally matching `query` in name or description. */
+export async function listDirectory(supabase: TypedSupabaseClient, query: string): Promise<DirectoryEntry[]> {
+  let request = supabase
+    .from("organisations")
+    .select("id, name, kind, description, website, districts")
+    .eq("status", "active")
+    .order("name");
+  const q = query.trim();
+  if (q) {
+    const pattern = searchPattern(q);
+    request = request.or(`name.ilike.${pattern},description.ilike.${pattern}`);
+  }
+  const [organisations, counts, initiatives] = await Promise.all([
+    request,
+    supabase.rpc("organisation_member_counts"),
+    supabase.from("initiatives").select("org_id, districts, focus_areas").neq("status", "draft"),
+  ]);
+  const countBy = new Map(rowsOf(counts, "member counts").map((row) => [row.org_id, Number(row.members)]));
+  const where = new Map<string, { districts: Set<string>; focusAreas: Set<string> }>();
+  for (const row of rowsOf(initiatives, "initiatives of organisations")) {
+    const entry = where.get(row.org_id) ?? { districts: new Set<string>(), focusAreas: new Set<string>() };
+    for (const district of row.districts ?? []) entry.districts.add(district);
+    for (const area of row.focus_areas ?? []) entry.focusAreas.add(area);
+    where.set(row.org_id, entry);
+  }
+  const sorted = (values: Set<string> | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, "sv"));
+  return rowsOf(organisations, "the organisation directory").map((row) => ({
+    ...row,
+    members: countBy.get(row.id) ?? 0,
+    // Where it says it works, and where its published initiatives are.
+    districts: sorted(new Set([...(row.districts ?? []), ...(where.get(row.id)?.districts ?? [])])),
+    focusAreas: sorted(where.get(row.id)?.focusAreas),
+  }));
+}
+
+export interface OrganisationProfile {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string | null;
+  website: string | null;
+  contactEmail: string | null;
+  status: Database["public"]["Enums"]["organisation_status"];
+  districts: string[];
+  members: number;
+  initiatives: { id: string; title: string; status: InitiativeStatus; districts: string[] }[];
+  forums: { slug: string; name: string }[];
+}
+
+/** One organisation as RLS lets the caller see it (active ones; members and coordinators also others), or null. */
+export async function getOrganisation(supabase: TypedSupabaseClient, id: string): Promise<OrganisationProfile | null> {
+  const result = await supabase
+    .from("organisations")
+    .select("id, name, kind, description, website, contact_email, status, districts")
+    .eq("id", id)
+    .maybeSingle();
+  if (isUnreachable(result.error)) serviceUnavailable();
+  // A malformed id is a PostgREST 22P02: the same "not found" as an unknown one.
+  if (result.error?.code === "22P02" || !result.data) return null;
+  const [initiatives, forums, counts] = await Promise.all([
+    supabase.from("initiatives").select("id, title, status, districts").eq("org_id", id).neq("status", "draft").order("title"),
+    supabase.rpc("organisation_forums", { org: id }),
+    supabase.rpc("organisation_member_counts"),
+  ]);
+  const row = result.data;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    website: row.website,
+    contactEmail: row.contact_email,
+    status: row.status,
+    districts: row.districts ?? [],
+    members: Number(rowsOf(counts, "member counts").find((count) => count.org_id === id)?.members ?? 0),
+    initiatives: rowsOf(initiatives, "the organisation's initiatives").map((initiative) => ({
+      ...initiative,
+      districts: initiative.districts ?? [],
+    })),
+    forums: rowsOf(forums, "the organisation's forums").map((forum) => ({ slug: forum.slug, name: forum.name })),
+  };
+}
+
+export type ChangeResult = { ok: true } | { ok: false; reason: "last-admin" | "refused" | "failed" };
+
+function refusal(error: { code?: string; message: string } | null, what: string): ChangeResult {
+  if (!error) return { ok: false, reason: "refused" };
+  if (isUnreachable(error)) serviceUnavailable();
+  // The memberships guard: "the organisation must keep at least one active admin".
+  if (error.code === "23514" && /active admin/.test(error.message)) return { ok: false, reason: "last-admin" };
+  if (error.code === "42501") return { ok: false, reason: "refused" };
+  console.error(`Could not ${what}: ${error.code ?? ""} ${error.message}`);
+  return { ok: false, reason: "failed" };
+}
+
+/** Description and website; RLS lets only the organisation's admins and coordinators change it. */
+export async function updateProfile(
+  supabase: TypedSupabaseClient,
+  orgId: string,
+  values: { description: string; website: string },
+): Promise<ChangeResult> {
+  const { data, error } = await supabase
+    .from("organisations")
+    .update({ description: values.description || null, website: values.website || null })
+    .eq("id", orgId)
+    .select("id");
+  if (error || !data?.length) return refusal(error, "update an organisation's profile");
+  return { ok: true };
+}
+
+export interface Member {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: MembershipRole;
+  status: Database["public"]["Enums"]["membership_status"];
+  invitedAt: string;
+  joinedAt: string | null;
+}
+
+/** The organisation's members and pending invitations (RLS: its members and coordinators). */
+export async function listMembers(supabase: TypedSupabaseClient, orgId: string): Promise<Member[]> {
+  const result = await supabase
+    .from("memberships")
+    .select("id, user_id, role, status, invited_at, joined_at, profiles!memberships_user_id_fkey(full_name, email)")
+    .eq("org_id", orgId)
+    .order("invited_at");
+  return rowsOf(result, "the organisation's members")
+    .map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      name: row.profiles?.full_name || "",
+      email: row.profiles?.email ?? "",
+      role: row.role,
+      status: row.status,
+      invitedAt: row.invited_at,
+      joinedAt: row.joined_at,
+    }))
+    .sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email, "sv"));
+}
+
+export async function changeRole(supabase: TypedSupabaseClient, orgId: string, membershipId: string, role: MembershipRole): Promise<ChangeResult> {
+  const { data, error } = await supabase
+    .from("memberships")
+    .update({ role })
+    .eq("id", membershipId)
+    .eq("org_id", orgId)
+    .select("id");
+  if (error || !data?.length) return refusal(error, "change a member's role");
+  return { ok: true };
+}
+
+/** Removes a member, or withdraws an invitation (`status: "invited"`). */
+export async function removeMembership(
+  supabase: TypedSupabaseClient,
+  orgId: string,
+  membershipId: string,
+  status?: "invited",
+): Promise<ChangeResult> {
+  let request = supabase.from("memberships").delete().eq("id", membershipId).eq("org_id", orgId);
+  if (status) request = request.eq("status", status);
+  const { data, error } = await request.select("id");
+  if (error || !data?.length) return refusal(error, "remove a membership");
+  return { ok: true };
+}

@@ -1,0 +1,305 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { firstInvalid, SelectField, TextField, useMemberFormCheck } from "~/components/org-form";
+import { requireRole } from "~/lib/auth.server";
+import { formatDate } from "~/lib/format";
+import { forbidden, isUnreachable, serviceUnavailable } from "~/lib/http.server";
+import { format } from "~/lib/i18n";
+import { invite } from "~/lib/invitations.server";
+import { pageTitle } from "~/lib/page-meta";
+import { resolveLocale } from "~/lib/preferences.server";
+import { rowsOf } from "~/lib/query.server";
+import { coordinatorInviteSchema, keptValues, parseMemberForm, type MemberFieldErrors } from "~/lib/schemas/members";
+import { getSupabase } from "~/lib/supabase.server";
+import { useTranslation } from "~/lib/use-translation";
+
+/**
+ * /admin/people: coordinators invite anyone (to an organisation and/or with a platform role) and
+ * grant or revoke the platform roles coordinator and board. Every write is the coordinator's own
+ * (RLS: only coordinators write platform_roles), so the audit log records who did it.
+ */
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t.organisations.people.title);
+
+const LIMIT = 50;
+const PLATFORM_ROLES = ["coordinator", "board"] as const;
+type PlatformRole = (typeof PLATFORM_ROLES)[number];
+const isPlatformRole = (value: unknown): value is PlatformRole => (PLATFORM_ROLES as readonly unknown[]).includes(value);
+
+const NOTICES = ["invited", "invitedExisting", "granted", "revoked"] as const;
+type Notice = (typeof NOTICES)[number];
+const isNotice = (value: string | null): value is Notice => (NOTICES as readonly (string | null)[]).includes(value);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, "coordinator");
+  const supabase = getSupabase(request, context);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
+  let people = supabase
+    .from("profiles")
+    .select("id, full_name, email, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(status, organisations!inner(name))")
+    .order("full_name")
+    .order("email")
+    .limit(LIMIT);
+  if (q) {
+    const pattern = `%${q.replace(/[%_\\,()."'*:]/g, " ").trim().replace(/\s+/g, "%")}%`;
+    people = people.or(`full_name.ilike.${pattern},email.ilike.${pattern}`);
+  }
+  const [peopleResult, organisations, pending] = await Promise.all([
+    people,
+    supabase.from("organisations").select("id, name").eq("status", "active").order("name"),
+    supabase
+      .from("memberships")
+      .select("id, org_id, role, invited_at, profiles!memberships_user_id_fkey(email), organisations!inner(name)")
+      .eq("status", "invited")
+      .order("invited_at", { ascending: false }),
+  ]);
+  const notice = url.searchParams.get("notice");
+  return {
+    me: user.id,
+    q,
+    people: rowsOf(peopleResult, "people").map((person) => ({
+      id: person.id,
+      name: person.full_name,
+      email: person.email ?? "",
+      roles: person.platform_roles.map((row) => row.role),
+      organisations: person.memberships.filter((m) => m.status === "active").map((m) => m.organisations.name),
+    })),
+    limited: (peopleResult.data?.length ?? 0) >= LIMIT,
+    organisations: rowsOf(organisations, "organisations"),
+    pending: rowsOf(pending, "pending invitations").map((row) => ({
+      id: row.id,
+      orgId: row.org_id,
+      organisation: row.organisations.name,
+      email: row.profiles?.email ?? "",
+      role: row.role,
+      invitedAt: row.invited_at,
+    })),
+    notice: isNotice(notice) ? { key: notice, email: (url.searchParams.get("email") ?? "").slice(0, 254) } : null,
+  };
+}
+
+const INVITE_FIELDS = ["email", "name", "organisation", "role", "platformRole"] as const;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, "coordinator");
+  const supabase = getSupabase(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+
+  if (intent === "invite") {
+    const values = keptValues(form, INVITE_FIELDS);
+    const parsed = parseMemberForm(coordinatorInviteSchema, form);
+    if (!parsed.success) return data({ intent, errors: parsed.errors, values, failure: null }, 400);
+    let organisation: { id: string; name: string; role: "admin" | "member" } | null = null;
+    if (parsed.data.organisation) {
+      const { data: org, error } = await supabase.from("organisations").select("id, name").eq("id", parsed.data.organisation).maybeSingle();
+      if (isUnreachable(error)) serviceUnavailable();
+      if (!org) return data({ intent, errors: { organisation: "organisationInvalid" } as MemberFieldErrors, values, failure: null }, 400);
+      organisation = { id: org.id, name: org.name, role: parsed.data.role };
+    }
+    const outcome = await invite(
+      supabase,
+      { name: user.fullName, locale: await resolveLocale(request, user) },
+      { email: parsed.data.email, name: parsed.data.name, organisation, platformRole: parsed.data.platformRole || null },
+    );
+    if (!outcome.ok) {
+      if (outcome.field) return data({ intent, errors: { [outcome.field]: outcome.error } as MemberFieldErrors, values, failure: null }, 400);
+      if (outcome.error === "refused") forbidden();
+      return data({ intent, errors: {} as MemberFieldErrors, values, failure: "failed" as const }, 500);
+    }
+    const query = new URLSearchParams({ notice: outcome.existingAccount ? "invitedExisting" : "invited", email: parsed.data.email });
+    return redirect(`/admin/people?${query.toString()}`);
+  }
+
+  if (intent === "grant" || intent === "revoke") {
+    const userId = String(form.get("user") ?? "");
+    const role = form.get("role");
+    const back = String(form.get("q") ?? "");
+    if (!isPlatformRole(role) || !userId) return data({ intent, errors: {}, values: {}, failure: "failed" as const }, 400);
+    if (intent === "revoke" && role === "coordinator" && userId === user.id) {
+      return data({ intent, errors: {}, values: {}, failure: "selfCoordinator" as const }, 400);
+    }
+    const result =
+      intent === "grant"
+        ? await supabase.from("platform_roles").insert({ user_id: userId, role })
+        : await supabase.from("platform_roles").delete().eq("user_id", userId).eq("role", role);
+    if (isUnreachable(result.error)) serviceUnavailable();
+    // Granting a role someone already has (e.g. a second tab) is not an error.
+    if (result.error && result.error.code !== "23505") {
+      if (result.error.code === "42501") forbidden();
+      console.error(`Could not ${intent} a platform role: ${result.error.code} ${result.error.message}`);
+      return data({ intent, errors: {}, values: {}, failure: "failed" as const }, 500);
+    }
+    const query = new URLSearchParams({ notice: intent === "grant" ? "granted" : "revoked" });
+    if (back) query.set("q", back);
+    return redirect(`/admin/people?${query.toString()}`);
+  }
+
+  return data({ intent, errors: {}, values: {}, failure: "failed" as const }, 400);
+}
+
+export default function People() {
+  const { me, q, people, limited, organisations, pending, notice } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useTranslation();
+  const words = t.organisations.people;
+  const roleNames = t.pages.common.platformRole;
+  const membershipRoles = t.pages.common.membershipRole;
+  const inviteAnswer = answer?.intent === "invite" ? answer : undefined;
+  const { errors, onSubmit } = useMemberFormCheck(coordinatorInviteSchema, "invite", INVITE_FIELDS, inviteAnswer?.errors as MemberFieldErrors | undefined);
+  const first = firstInvalid(INVITE_FIELDS, errors);
+  const values: Record<string, string> = inviteAnswer?.values ?? {};
+  const busy = navigation.state === "submitting";
+
+  return (
+    <>
+      <h1>{words.title}</h1>
+      <p className="lead">{words.intro}</p>
+      {notice ? (
+        <p className="form-success" role="status">
+          {format(t.organisations.notices[notice.key], { email: notice.email })}
+        </p>
+      ) : null}
+      {answer?.failure ? (
+        <p className="form-error" role="alert">
+          {t.organisations.failures[answer.failure]}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="invite-heading">
+        <h2 id="invite-heading">{words.inviteTitle}</h2>
+        <Form method="post" className="form" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="intent" value="invite" />
+          <TextField idPrefix="invite" name="email" type="email" label={t.organisations.members.inviteEmail} autoComplete="off" defaultValue={values.email} error={errors.email} autoFocus={first === "email"} />
+          <TextField idPrefix="invite" name="name" label={t.organisations.members.inviteName} autoComplete="off" defaultValue={values.name} error={errors.name} autoFocus={first === "name"} />
+          <SelectField
+            idPrefix="invite"
+            name="organisation"
+            label={words.organisation}
+            hint={words.organisationHint}
+            defaultValue={values.organisation ?? ""}
+            error={errors.organisation}
+            autoFocus={first === "organisation"}
+            options={[{ value: "", label: words.noOrganisation }, ...organisations.map((org) => ({ value: org.id, label: org.name }))]}
+          />
+          <SelectField
+            idPrefix="invite"
+            name="role"
+            label={words.role}
+            defaultValue={values.role ?? "member"}
+            error={errors.role}
+            autoFocus={first === "role"}
+            options={[
+              { value: "member", label: membershipRoles.member },
+              { value: "admin", label: membershipRoles.admin },
+            ]}
+          />
+          <SelectField
+            idPrefix="invite"
+            name="platformRole"
+            label={words.platformRole}
+            defaultValue={values.platformRole ?? ""}
+            error={errors.platformRole}
+            autoFocus={first === "platformRole"}
+            options={[{ value: "", label: words.noPlatformRole }, ...PLATFORM_ROLES.map((role) => ({ value: role, label: roleNames[role] }))]}
+          />
+          <div>
+            <button type="submit" className="button" disabled={busy}>
+              {t.organisations.members.inviteSubmit}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading">{words.pendingTitle}</h2>
+        {pending.length === 0 ? (
+          <p className="empty">{words.pendingEmpty}</p>
+        ) : (
+          <ul className="plain-list">
+            {pending.map((invitation) => (
+              <li key={invitation.id}>
+                <span className="cell-title">{invitation.email}</span>
+                <span className="cell-detail">
+                  <Link to={`/organisations/${invitation.orgId}/members`}>{invitation.organisation}</Link> ·{" "}
+                  {membershipRoles[invitation.role]} · {formatDate(invitation.invitedAt, locale)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">{words.listTitle}</h2>
+        <Form method="get" role="search" className="org-search">
+          <div className="field">
+            <label htmlFor="people-q">{words.searchLabel}</label>
+            <p id="people-q-hint" className="field-hint">
+              {words.searchHint}
+            </p>
+            <input id="people-q" name="q" type="search" defaultValue={q} aria-describedby="people-q-hint" />
+          </div>
+          <div>
+            <button type="submit" className="button">
+              {words.searchButton}
+            </button>
+          </div>
+        </Form>
+        {limited ? <p className="muted">{format(words.shown, { count: LIMIT })}</p> : null}
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{words.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{words.name}</th>
+                <th scope="col">{words.organisations}</th>
+                <th scope="col">{words.roles}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => {
+                const name = person.name || person.email;
+                return (
+                  <tr key={person.id}>
+                    <th scope="row">
+                      <span className="cell-title">{name}</span>
+                      <span className="cell-detail">{person.email}</span>
+                    </th>
+                    <td>{person.organisations.join(", ") || t.pages.common.none}</td>
+                    <td>
+                      <ul className="role-list">
+                        {PLATFORM_ROLES.map((role) => {
+                          const has = person.roles.includes(role);
+                          const own = role === "coordinator" && person.id === me;
+                          return (
+                            <li key={role}>
+                              {has ? <span className="role-held">{roleNames[role]}</span> : null}{" "}
+                              {own ? null : (
+                                <Form method="post" className="inline-form">
+                                  <input type="hidden" name="intent" value={has ? "revoke" : "grant"} />
+                                  <input type="hidden" name="user" value={person.id} />
+                                  <input type="hidden" name="role" value={role} />
+                                  <input type="hidden" name="q" value={q} />
+                                  <button type="submit" className="link-button" disabled={busy}>
+                                    {format(has ? words.revokeButton : words.grantButton, { role: roleNames[role].toLowerCase() })}
+                                    <span className="visually-hidden"> ({name})</span>
+                                  </button>
+                                </Form>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePartner } from "~/lib/auth.server";
+import { format } from "~/lib/i18n";
+import { listDirectory } from "~/lib/members.server";
+import { pageTitle } from "~/lib/page-meta";
+import { getSupabase } from "~/lib/supabase.server";
+import { useTranslation } from "~/lib/use-translation";
+
+/** /organisations: the directory of active organisations, for signed-in partners and coordinators. */
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t.organisations.directory.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePartner(request, context);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  return { q, organisations: await listDirectory(getSupabase(request, context), q) };
+}
+
+export default function Organisations() {
+  const { q, organisations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const words = t.organisations.directory;
+  return (
+    <>
+      <h1>{words.title}</h1>
+      <p className="lead">{words.intro}</p>
+      <Form method="get" role="search" className="org-search">
+        <div className="field">
+          <label htmlFor="org-search-q">{words.searchLabel}</label>
+          <p id="org-search-q-hint" className="field-hint">
+            {words.searchHint}
+          </p>
+          <input id="org-search-q" name="q" type="search" defaultValue={q} aria-describedby="org-search-q-hint" />
+        </div>
+        <div>
+          <button type="submit" className="button">
+            {words.searchButton}
+          </button>{" "}
+          {q ? <Link to="/organisations">{words.clear}</Link> : null}
+        </div>
+      </Form>
+      <p role="status" className="muted">
+        {organisations.length === 1 ? words.resultCountOne : format(words.resultCount, { count: organisations.length })}
+      </p>
+      {organisations.length === 0 ? (
+        <p className="empty">{words.empty}</p>
+      ) : (
+        <ul className="card-list">
+          {organisations.map((organisation) => (
+            <li key={organisation.id} className="card">
+              <h2 className="org-card-title">
+                <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+              </h2>
+              {organisation.description ? <p className="org-card-description">{organisation.description}</p> : null}
+              <dl>
+                <dt>{words.kind}</dt>
+                <dd>{t.pages.common.organisationKind[organisation.kind]}</dd>
+                <dt>{words.members}</dt>
+                <dd>{organisation.members}</dd>
+                {organisation.districts.length > 0 ? (
+                  <>
+                    <dt>{words.districts}</dt>
+                    <dd>{organisation.districts.join(", ")}</dd>
+                  </>
+                ) : null}
+                {organisation.focusAreas.length > 0 ? (
+                  <>
+                    <dt>{words.focusAreas}</dt>
+                    <dd>{organisation.focusAreas.join(", ")}</dd>
+                  </>
+                ) : null}
+                {organisation.website ? (
+                  <>
+                    <dt>{words.website}</dt>
+                    <dd>
+                      <a href={organisation.website} rel="noopener noreferrer">
+                        {organisation.website.replace(/^https?:\/\//, "")}
+                      </a>
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
