@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
+import { confirmLink, mailsTo, waitForMail } from "./mail.ts";
 
 interface Stack {
   url: string;
@@ -36,30 +37,6 @@ async function createUser(request: APIRequestContext, label: string, password = 
   expect(response.status(), await response.text()).toBe(200);
   const { id } = (await response.json()) as { id: string };
   return { id, email, password, name };
-}
-
-interface Mail {
-  subject: string;
-  html: string | null;
-  text: string | null;
-}
-
-async function mailsTo(request: APIRequestContext, email: string): Promise<Mail[]> {
-  const response = await request.get(`${stack().mailUrl}/messages?to=${encodeURIComponent(email)}`);
-  return ((await response.json()) as { data: Mail[] }).data;
-}
-
-/** Waits for the `count`th mail to `email` (mail goes out after the page has answered). */
-async function waitForMail(request: APIRequestContext, email: string, count = 1): Promise<Mail> {
-  await expect.poll(async () => (await mailsTo(request, email)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
-  const [newest] = await mailsTo(request, email);
-  return newest!;
-}
-
-function confirmLink(mail: Mail): string {
-  const link = /https?:\/\/\S+\/auth\/confirm\?[^\s"<]+/.exec(mail.text ?? "")?.[0];
-  expect(link, mail.text ?? "").toBeTruthy();
-  return link!;
 }
 
 async function signIn(page: Page, email: string, password: string) {

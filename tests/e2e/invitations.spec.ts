@@ -5,34 +5,10 @@
  * grants and revokes the board role, and axe on every new page.
  */
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
+import { confirmLink, mailsTo, waitForMail } from "./mail.ts";
 import { DEMO, serviceClient, signIn } from "./support.ts";
-
-interface Mail {
-  subject: string;
-  text: string | null;
-}
-
-const mailUrl = (): string => (JSON.parse(process.env.E2E_STACK ?? "{}") as { mailUrl: string }).mailUrl;
-
-async function mailsTo(request: APIRequestContext, email: string): Promise<Mail[]> {
-  const response = await request.get(`${mailUrl()}/messages?to=${encodeURIComponent(email)}`);
-  return ((await response.json()) as { data: Mail[] }).data;
-}
-
-/** The newest mail to `email` once there are `count` of them. */
-async function waitForMail(request: APIRequestContext, email: string, count = 1): Promise<Mail> {
-  await expect.poll(async () => (await mailsTo(request, email)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
-  const [newest] = await mailsTo(request, email);
-  return newest!;
-}
-
-function confirmLink(mail: Mail): string {
-  const link = /https?:\/\/\S+\/auth\/confirm\?[^\s"<]+/.exec(mail.text ?? "")?.[0];
-  expect(link, mail.text ?? "").toBeTruthy();
-  return link!;
-}
 
 const throwaway = (label: string) => `${label}-${randomUUID().slice(0, 8)}@invite-e2e.example`;
 
