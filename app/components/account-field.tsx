@@ -4,6 +4,7 @@
  */
 import type { AccountErrorKey } from "~/lib/schemas/account";
 import { useTranslation } from "~/lib/use-translation";
+import { describedBy, FieldMessages, TextInput } from "./field";
 
 interface TextFieldProps {
   name: string;
@@ -16,37 +17,9 @@ interface TextFieldProps {
   autoFocus?: boolean;
 }
 
-export function AccountTextField({ name, label, type = "text", autoComplete, defaultValue, error, hint, autoFocus }: TextFieldProps) {
+export function AccountTextField({ error, ...props }: TextFieldProps) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.account.errors[error]}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        // Focus moves to the first field to correct when the page comes back with errors.
-        autoFocus={autoFocus}
-        spellCheck={type === "email" ? false : undefined}
-      />
-    </div>
-  );
+  return <TextInput {...props} error={error ? t.account.errors[error] : undefined} />;
 }
 
 interface RadioGroupProps<Value extends string> {
@@ -61,20 +34,11 @@ interface RadioGroupProps<Value extends string> {
 export function AccountRadioGroup<Value extends string>({ name, legend, options, defaultValue, error, hint }: RadioGroupProps<Value>) {
   const { t } = useTranslation();
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const message = error ? t.account.errors[error] : undefined;
   return (
-    <fieldset className="field radio-group" id={id} aria-describedby={describedBy} tabIndex={-1}>
+    <fieldset className="field radio-group" id={id} aria-describedby={describedBy(id, hint, message)} tabIndex={-1}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.account.errors[error]}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={message} />
       {options.map((option) => (
         <div key={option.value} className="radio-option">
           <input

@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import type { OrganisationErrorKey } from "~/lib/schemas/organisation";
 import { useTranslation } from "~/lib/use-translation";
+import { describedBy, FieldFrame, FieldMessages } from "./field";
 
 interface Common {
   name: string;
@@ -19,29 +20,13 @@ interface Common {
   idSuffix?: string;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function LabelAndMessages({ id, label, hint, error, optional }: { id: string; label: string; hint?: string; error?: OrganisationErrorKey; optional?: boolean }) {
+/** The shared frame, with the message of this form's error key and the "optional" marker. */
+function Frame({ id, label, hint, error, optional, children }: { id: string; label: string; hint?: string | undefined; error?: OrganisationErrorKey | undefined; optional?: boolean | undefined; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <>
-      <label htmlFor={id}>
-        {label}
-        {optional ? <span className="field-optional"> {t.admin.form.optional}</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.admin.errors[error]}
-        </p>
-      ) : null}
-    </>
+    <FieldFrame id={id} label={label} labelSuffix={optional ? t.admin.form.optional : undefined} hint={hint} error={error ? t.admin.errors[error] : undefined}>
+      {children}
+    </FieldFrame>
   );
 }
 
@@ -77,14 +62,13 @@ export function TextField({
     "aria-required": optional || notRequired ? undefined : true,
   };
   return (
-    <div className="field">
-      <LabelAndMessages id={id} label={label} hint={hint} error={error} optional={optional} />
+    <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
       {multiline ? (
         <textarea {...common} rows={6} />
       ) : (
         <input {...common} type={type} autoComplete={autoComplete} inputMode={inputMode} spellCheck={type === "email" ? false : undefined} />
       )}
-    </div>
+    </Frame>
   );
 }
 
@@ -101,8 +85,7 @@ export function SelectField({
 }: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }) {
   const id = `field-${name}`;
   return (
-    <div className="field">
-      <LabelAndMessages id={id} label={label} hint={hint} error={error} />
+    <Frame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
@@ -119,7 +102,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </Frame>
   );
 }
 
@@ -142,16 +125,7 @@ export function CheckboxGroup({
         {label}
         {optional ? <span className="field-optional"> {t.admin.form.optional}</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.admin.errors[error]}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error ? t.admin.errors[error] : undefined} />
       <div className="checkbox-group__options">
         {options.map((option, index) => (
           <label key={option} className="checkbox">

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { defaultLocale, format, getMessages, isLocale, type Messages } from "~/lib/i18n";
 import { linkRequestSchema, parseForm, type AuthErrorKey, type FieldErrors } from "~/lib/schemas/auth";
 import { useTranslation } from "~/lib/use-translation";
+import { TextInput } from "./field";
 
 interface FieldProps {
   name: string;
@@ -22,37 +23,9 @@ interface FieldProps {
   autoFocus?: boolean;
 }
 
-export function Field({ name, label, type = "text", autoComplete, defaultValue, error, hint, autoFocus }: FieldProps) {
+export function Field({ error, ...props }: FieldProps) {
   const { t } = useTranslation();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.auth.errors[error]}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        // Focus moves to the first field to correct when the page comes back with errors.
-        autoFocus={autoFocus}
-        spellCheck={type === "email" ? false : undefined}
-      />
-    </div>
-  );
+  return <TextInput {...props} error={error ? t.auth.errors[error] : undefined} />;
 }
 
 /** The id of the first field with an error, in the form's order. */

@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { parseMemberForm, type MemberErrorKey, type MemberFieldErrors } from "~/lib/schemas/members";
 import { useTranslation } from "~/lib/use-translation";
+import { describedBy, FieldFrame } from "./field";
 
 interface BaseProps {
   /** Unique on the page: the id is `${idPrefix}-${name}`. */
@@ -18,27 +19,13 @@ interface BaseProps {
   autoFocus?: boolean;
 }
 
-function describedBy(id: string, hint?: string, error?: string) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: MemberErrorKey; children: ReactNode }) {
+/** The shared frame, with the message of this form's error key. */
+function Frame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: MemberErrorKey; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t.organisations.errors[error]}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error ? t.organisations.errors[error] : undefined}>
       {children}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -55,7 +42,7 @@ export function TextField({
 }: BaseProps & { type?: "text" | "email" | "password" | "url"; autoComplete?: string; defaultValue?: string }) {
   const id = `${idPrefix}-${name}`;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <Frame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -67,14 +54,14 @@ export function TextField({
         autoFocus={autoFocus}
         spellCheck={type === "email" || type === "url" ? false : undefined}
       />
-    </FieldFrame>
+    </Frame>
   );
 }
 
 export function TextArea({ idPrefix, name, label, hint, error, autoFocus, defaultValue }: BaseProps & { defaultValue?: string }) {
   const id = `${idPrefix}-${name}`;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <Frame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
@@ -84,7 +71,7 @@ export function TextArea({ idPrefix, name, label, hint, error, autoFocus, defaul
         aria-describedby={describedBy(id, hint, error)}
         autoFocus={autoFocus}
       />
-    </FieldFrame>
+    </Frame>
   );
 }
 
@@ -100,7 +87,7 @@ export function SelectField({
 }: BaseProps & { defaultValue?: string; options: { value: string; label: string }[] }) {
   const id = `${idPrefix}-${name}`;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <Frame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
@@ -115,7 +102,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </FieldFrame>
+    </Frame>
   );
 }
 
