@@ -7,7 +7,46 @@
 -- graph and to who may make each step. Trusted code (service role, seed) may set any status, e.g.
 -- to restore test fixtures. An accepted report cannot be updated by anyone, including
 -- service_role and the table owner; neither can its indicator values. Only trusted code may
--- delete it (with its values), and that is audited.
+-- delete it (with its values), and that is audited. The one change an accepted report takes is
+-- the set-null of a person column when that person's account is deleted.
+
+create or replace function public.report_only_loses_deleted_people(old_row public.reports, new_row public.reports)
+returns boolean
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  people constant text[] := array['created_by', 'updated_by', 'submitted_by', 'reviewed_by'];
+  old_json jsonb := to_jsonb(old_row);
+  new_json jsonb := to_jsonb(new_row);
+  col text;
+  changed boolean := false;
+begin
+  -- Only the foreign keys' own set-null, never a user's request.
+  if public.is_end_user_request() then
+    return false;
+  end if;
+  -- Everything but the person columns (and the updated_at stamp) is unchanged ...
+  if (old_json - people - 'updated_at'::text) is distinct from (new_json - people - 'updated_at'::text) then
+    return false;
+  end if;
+  -- ... and each person column is unchanged, or null now because that person's profile is gone.
+  foreach col in array people loop
+    if new_json ->> col is distinct from old_json ->> col then
+      if new_json ->> col is not null
+         or exists (select 1 from public.profiles p where p.id = (old_json ->> col)::uuid) then
+        return false;
+      end if;
+      changed := true;
+    end if;
+  end loop;
+  return changed;
+end;
+$$;
+comment on function public.report_only_loses_deleted_people(public.reports, public.reports) is
+  'True when an update of a report only sets person columns to null whose profiles no longer exist (the on delete set null of a deleted account). Used by reports_workflow.';
+-- Execute stays granted: reports_workflow runs as the caller, and for users it answers false.
 
 create or replace function public.reports_workflow()
 returns trigger
@@ -20,6 +59,11 @@ declare
 begin
   -- Nobody edits an accepted report: not users, not the service role, not the table owner.
   if tg_op = 'UPDATE' and old.status = 'accepted' then
+    -- The one exception: a deleted person's references (on delete set null), so an account can be
+    -- deleted; the report's content stays as accepted.
+    if public.report_only_loses_deleted_people(old, new) then
+      return new;
+    end if;
     raise exception 'an accepted report cannot be changed' using errcode = '42501';
   end if;
 
