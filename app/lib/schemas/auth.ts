@@ -4,6 +4,7 @@
  * `auth.errors` in the translation files, so both sides show the same words in the person's language.
  */
 import { z } from "zod";
+import { formStrings, parseValues } from "./form";
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** bcrypt ignores everything after 72 bytes; the auth server refuses longer passwords. */
@@ -53,18 +54,7 @@ export type ParseResult<Schema extends z.ZodTypeAny> = { success: true; data: z.
 
 /** Validates a submitted form (FormData on the server, the form element's data in the browser). */
 export function parseForm<Schema extends z.ZodTypeAny>(schema: Schema, formData: FormData): ParseResult<Schema> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !(key in values)) values[key] = value;
-  }
-  const result = schema.safeParse(values);
-  if (result.success) return { success: true, data: result.data as z.infer<Schema> };
-  const errors: Record<string, AuthErrorKey> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (field && !(field in errors)) errors[field] = issue.message as AuthErrorKey;
-  }
-  return { success: false, errors };
+  return parseValues<Schema, AuthErrorKey>(schema, formStrings(formData));
 }
 
 /** E-mail addresses as the auth server compares them (for rate-limit keys). */

@@ -4,6 +4,7 @@
  * the translation files, so the browser and the server show the same words.
  */
 import { z } from "zod";
+import { formStrings, parseValues } from "./form";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./auth";
 
 export type MemberErrorKey =
@@ -106,18 +107,7 @@ export type MemberParseResult<Schema extends z.ZodTypeAny> =
 
 /** Validates a submitted form (FormData on the server, the form element's data in the browser). */
 export function parseMemberForm<Schema extends z.ZodTypeAny>(schema: Schema, formData: FormData): MemberParseResult<Schema> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !(key in values)) values[key] = value;
-  }
-  const result = schema.safeParse(values);
-  if (result.success) return { success: true, data: result.data as z.infer<Schema> };
-  const errors: Record<string, MemberErrorKey> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (field && !(field in errors)) errors[field] = issue.message as MemberErrorKey;
-  }
-  return { success: false, errors };
+  return parseValues<Schema, MemberErrorKey>(schema, formStrings(formData));
 }
 
 /** The typed values to show again after a refused submission (never passwords). */

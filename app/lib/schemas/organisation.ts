@@ -3,6 +3,7 @@
  * the form and the action. Messages are keys of `admin.errors` in the translation files.
  */
 import { z } from "zod";
+import { parseValues } from "./form";
 import type { Database } from "../database.types";
 import { isValidOrgNumber, normalizeOrgNumber } from "../org-number";
 
@@ -179,14 +180,7 @@ export function formValues(formData: FormData, flags: readonly string[] = []): R
 }
 
 export function parseOrganisationForm<Schema extends z.ZodTypeAny>(schema: Schema, formData: FormData): ParseResult<z.infer<Schema>> {
-  const result = schema.safeParse(formValues(formData));
-  if (result.success) return { success: true, data: result.data as z.infer<Schema> };
-  const errors: Record<string, OrganisationErrorKey> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (field && !(field in errors)) errors[field] = issue.message as OrganisationErrorKey;
-  }
-  return { success: false, errors };
+  return parseValues<Schema, OrganisationErrorKey>(schema, formValues(formData));
 }
 
 /** What the person typed, to show again after an error (strings and lists only, never trimmed away). */
