@@ -7,7 +7,8 @@
  * wrapper: importing the wrapper installs a process-wide exit hook that answers Ctrl-C by exiting
  * with code 130 at once, cutting our own orderly shutdown short.
  */
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { randomBytes } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -52,13 +53,20 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
   const password = readFileSync(passwordFile, "utf8").trim();
 
-  const ids = runAsRoot ? ensurePostgresUser() : {};
-  if (isNewCluster) initialiseCluster(clusterDir, password, ids);
+  const user = runAsRoot ? ensurePostgresUser() : null;
+  const ids = user ?? {};
+  const binaries = user ? binariesReachableBy(user) : { initdb: initdbBinary, postgres: postgresBinary };
+  if (user && !reachable(clusterDir, user)) {
+    throw new StackError(
+      `Postgres runs as the OS user "postgres", who cannot reach ${options.dataDir}: give its parent directories o+x or set LOCAL_SUPABASE_DATA_DIR elsewhere.`,
+    );
+  }
+  if (isNewCluster) initialiseCluster(binaries.initdb, clusterDir, password, ids);
   removeStaleLockFile(clusterDir);
 
   const child = superviseChild({
     name: "Postgres",
-    command: postgresBinary,
+    command: binaries.postgres,
     args: [
       "-D", clusterDir,
       "-p", String(options.port),
@@ -129,8 +137,54 @@ function isPostgresProcess(pid: number): boolean {
   }
 }
 
+interface PostgresUser {
+  uid: number;
+  gid: number;
+}
+
+/** Whether `user` may pass through every directory on the way to `target` (and into it). */
+function reachable(target: string, user: PostgresUser): boolean {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let depth = 0; depth <= parts.length; depth++) {
+    const dir = path.sep + parts.slice(0, depth).join(path.sep);
+    if (!existsSync(dir)) break;
+    const { mode, uid, gid } = statSync(dir);
+    const canPass = uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
+    if (!canPass) return false;
+  }
+  return true;
+}
+
+/**
+ * The Postgres binaries where the `postgres` user can run them. A checkout inside a private
+ * directory (a 0700 temporary directory, a home directory) hides node_modules from that user;
+ * then a copy in the system's temporary directory is used, made once per version.
+ */
+function binariesReachableBy(user: PostgresUser): { initdb: string; postgres: string } {
+  const nativeDir = path.dirname(path.dirname(postgresBinary));
+  if (reachable(postgresBinary, user)) return { initdb: initdbBinary, postgres: postgresBinary };
+  const version = (JSON.parse(readFileSync(path.join(path.dirname(nativeDir), "package.json"), "utf8")) as { version: string }).version;
+  const copy = path.join(tmpdir(), `samverkan-postgres-${version}`);
+  if (!existsSync(path.join(copy, "bin", "postgres"))) {
+    const partial = `${copy}.partial-${process.pid}`;
+    rmSync(partial, { recursive: true, force: true });
+    cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      // Another start made the same copy at the same time: use theirs.
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  if (!reachable(path.join(copy, "bin", "postgres"), user)) {
+    throw new StackError(`Postgres runs as the OS user "postgres", who cannot reach its binaries (tried ${copy}).`);
+  }
+  return { initdb: path.join(copy, "bin", "initdb"), postgres: path.join(copy, "bin", "postgres") };
+}
+
 /** Postgres refuses to run as root; as root we run it as the OS user `postgres`, made if missing. */
-function ensurePostgresUser(): { uid: number; gid: number } {
+function ensurePostgresUser(): PostgresUser {
   const id = (flag: string) =>
     Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }), 10);
   try {
@@ -142,7 +196,7 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   }
 }
 
-function initialiseCluster(clusterDir: string, password: string, ids: { uid?: number; gid?: number }): void {
+function initialiseCluster(initdb: string, clusterDir: string, password: string, ids: { uid?: number; gid?: number }): void {
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   const passwordFile = path.join(path.dirname(clusterDir), "initdb-password");
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -152,7 +206,7 @@ function initialiseCluster(clusterDir: string, password: string, ids: { uid?: nu
       chownSync(passwordFile, ids.uid, ids.gid);
     }
     const result = spawnSync(
-      initdbBinary,
+      initdb,
       [
         `--pgdata=${clusterDir}`,
         `--username=${SUPERUSER}`,
