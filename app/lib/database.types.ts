@@ -85,6 +85,52 @@ export type Database = {
           },
         ]
       }
+      forum_watches: {
+        Row: {
+          created_at: string
+          forum_id: string | null
+          id: number
+          thread_id: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          forum_id?: string | null
+          id?: never
+          thread_id?: string | null
+          user_id?: string
+        }
+        Update: {
+          created_at?: string
+          forum_id?: string | null
+          id?: never
+          thread_id?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "forum_watches_forum_id_fkey"
+            columns: ["forum_id"]
+            isOneToOne: false
+            referencedRelation: "forums"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "forum_watches_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "forum_watches_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       forums: {
         Row: {
           archived_at: string | null
@@ -368,6 +414,100 @@ export type Database = {
           },
         ]
       }
+      notification_digests: {
+        Row: {
+          notification_count: number
+          period_key: string
+          sent_at: string
+          user_id: string
+        }
+        Insert: {
+          notification_count: number
+          period_key: string
+          sent_at?: string
+          user_id: string
+        }
+        Update: {
+          notification_count?: number
+          period_key?: string
+          sent_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notification_digests_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          actor_id: string | null
+          created_at: string
+          emailed_at: string | null
+          id: number
+          kind: Database["public"]["Enums"]["notification_kind"]
+          post_id: string
+          read_at: string | null
+          thread_id: string
+          user_id: string
+        }
+        Insert: {
+          actor_id?: string | null
+          created_at?: string
+          emailed_at?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["notification_kind"]
+          post_id: string
+          read_at?: string | null
+          thread_id: string
+          user_id: string
+        }
+        Update: {
+          actor_id?: string | null
+          created_at?: string
+          emailed_at?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["notification_kind"]
+          post_id?: string
+          read_at?: string | null
+          thread_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisation_applications: {
         Row: {
           applicant_email: string
@@ -524,6 +664,67 @@ export type Database = {
           },
         ]
       }
+      post_reports: {
+        Row: {
+          created_at: string
+          id: string
+          post_id: string
+          reason: string
+          reporter_id: string | null
+          resolution_note: string | null
+          resolved_at: string | null
+          resolved_by: string | null
+          status: Database["public"]["Enums"]["post_report_status"]
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          post_id: string
+          reason: string
+          reporter_id?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          status?: Database["public"]["Enums"]["post_report_status"]
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          post_id?: string
+          reason?: string
+          reporter_id?: string | null
+          resolution_note?: string | null
+          resolved_at?: string | null
+          resolved_by?: string | null
+          status?: Database["public"]["Enums"]["post_report_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "post_reports_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "post_reports_reporter_id_fkey"
+            columns: ["reporter_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "post_reports_resolved_by_fkey"
+            columns: ["resolved_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       posts: {
         Row: {
           author_id: string | null
@@ -534,6 +735,8 @@ export type Database = {
           hidden_by: string | null
           hidden_reason: string | null
           id: string
+          position: number
+          search_vector: unknown
           thread_id: string
           updated_at: string
         }
@@ -546,6 +749,8 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          position: number
+          search_vector?: never
           thread_id: string
           updated_at?: string
         }
@@ -558,6 +763,8 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
+          position?: number
+          search_vector?: never
           thread_id?: string
           updated_at?: string
         }
@@ -820,16 +1027,54 @@ export type Database = {
           },
         ]
       }
+      thread_reads: {
+        Row: {
+          last_read_position: number
+          read_at: string
+          thread_id: string
+          user_id: string
+        }
+        Insert: {
+          last_read_position: number
+          read_at?: string
+          thread_id: string
+          user_id?: string
+        }
+        Update: {
+          last_read_position?: number
+          read_at?: string
+          thread_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "thread_reads_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "threads"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "thread_reads_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       threads: {
         Row: {
           author_id: string | null
           created_at: string
           forum_id: string
           id: string
+          last_position: number
           last_post_at: string
           locked: boolean
           pinned: boolean
           post_count: number
+          search_vector: unknown
           title: string
           updated_at: string
         }
@@ -838,10 +1083,12 @@ export type Database = {
           created_at?: string
           forum_id: string
           id?: string
+          last_position?: number
           last_post_at?: string
           locked?: boolean
           pinned?: boolean
           post_count?: number
+          search_vector?: never
           title: string
           updated_at?: string
         }
@@ -850,10 +1097,12 @@ export type Database = {
           created_at?: string
           forum_id?: string
           id?: string
+          last_position?: number
           last_post_at?: string
           locked?: boolean
           pinned?: boolean
           post_count?: number
+          search_vector?: never
           title?: string
           updated_at?: string
         }
@@ -879,6 +1128,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      add_forum_member_by_email: {
+        Args: { email: string; forum: string }
+        Returns: string
+      }
       apply_for_membership: {
         Args: {
           p_contact_email: string
@@ -898,7 +1151,25 @@ export type Database = {
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
       can_post_in_thread: { Args: { thread: string }; Returns: boolean }
       can_read_forum: { Args: { forum: string }; Returns: boolean }
+      forum_of_post: { Args: { post: string }; Returns: string }
       forum_of_thread: { Args: { thread: string }; Returns: string }
+      forum_overview: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          archived_at: string
+          description: string
+          id: string
+          last_post_at: string
+          member_count: number
+          my_role: Database["public"]["Enums"]["forum_member_role"]
+          my_status: Database["public"]["Enums"]["forum_member_status"]
+          name: string
+          slug: string
+          thread_count: number
+          unread_count: number
+          visibility: Database["public"]["Enums"]["forum_visibility"]
+        }[]
+      }
       indicator_totals: {
         Args: { p_accepted_only?: boolean; p_period_id: string }
         Returns: {
@@ -928,6 +1199,17 @@ export type Database = {
       is_org_admin: { Args: { org: string }; Returns: boolean }
       is_org_member: { Args: { org: string }; Returns: boolean }
       is_partner: { Args: Record<PropertyKey, never>; Returns: boolean }
+      mark_forum_read: { Args: { forum: string }; Returns: undefined }
+      mark_thread_read: {
+        Args: { thread: string; upto: number }
+        Returns: undefined
+      }
+      mentioned_people: {
+        Args: { body: string }
+        Returns: {
+          person_id: string
+        }[]
+      }
       my_audit_entries: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -985,6 +1267,26 @@ export type Database = {
         }
         Returns: boolean
       }
+      search_forums: {
+        Args: { max_results?: number; query: string; skip?: number }
+        Returns: {
+          author_id: string
+          created_at: string
+          forum_name: string
+          forum_slug: string
+          headline: string
+          post_id: string
+          post_position: number
+          rank: number
+          thread_id: string
+          thread_title: string
+          total_count: number
+        }[]
+      }
+      user_can_read_forum: {
+        Args: { forum: string; person: string }
+        Returns: boolean
+      }
     }
     Enums: {
       forum_member_role: "member" | "moderator"
@@ -1001,6 +1303,7 @@ export type Database = {
       membership_role: "admin" | "member"
       membership_status: "invited" | "active"
       notification_frequency: "immediately" | "daily" | "weekly" | "never"
+      notification_kind: "reply" | "mention"
       organisation_kind:
         | "association"
         | "region"
@@ -1012,6 +1315,7 @@ export type Database = {
       organisation_status: "pending" | "active" | "archived"
       period_status: "open" | "closed"
       platform_role: "coordinator" | "board"
+      post_report_status: "open" | "resolved" | "dismissed"
       report_status: "draft" | "submitted" | "returned" | "accepted"
     }
     CompositeTypes: {
@@ -1155,6 +1459,7 @@ export const Constants = {
       membership_role: ["admin", "member"],
       membership_status: ["invited", "active"],
       notification_frequency: ["immediately", "daily", "weekly", "never"],
+      notification_kind: ["reply", "mention"],
       organisation_kind: [
         "association",
         "region",
@@ -1167,6 +1472,7 @@ export const Constants = {
       organisation_status: ["pending", "active", "archived"],
       period_status: ["open", "closed"],
       platform_role: ["coordinator", "board"],
+      post_report_status: ["open", "resolved", "dismissed"],
       report_status: ["draft", "submitted", "returned", "accepted"],
     },
   },
