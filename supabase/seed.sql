@@ -456,3 +456,19 @@ update public.reports set status = 'returned', reviewed_at = '2026-10-19 08:50+0
 update public.reports set status = 'submitted', submitted_at = '2026-11-20 16:05+01',
        submitted_by = 'aaaaaaaa-0000-4000-8000-000000000003', version = 1
  where id = 'eeeeeeee-0000-4000-8000-000000000002';
+
+-- Forum activity ------------------------------------------------------------------------------------
+-- The notifications the seeded posts queued (trigger posts_notify) are history: already e-mailed.
+update public.notifications set emailed_at = created_at;
+
+-- Watching: the coordinator follows the whole open forum; the region follows the holiday forum.
+insert into public.forum_watches (user_id, forum_id) values
+  ('aaaaaaaa-0000-4000-8000-000000000001', 'ffffffff-0000-4000-8000-000000000001'),
+  ('aaaaaaaa-0000-4000-8000-000000000005', 'ffffffff-0000-4000-8000-000000000003');
+
+-- One open report in the moderation queue: the region reports a post in the holiday forum.
+insert into public.post_reports (post_id, reporter_id, reason, created_at)
+select p.id, 'aaaaaaaa-0000-4000-8000-000000000005',
+       'Bussen från Kronogården behöver anmälan i förväg – stämmer tiden? Kan en moderator kontrollera uppgiften innan den sprids?', '2026-11-12 08:10+01'
+  from public.posts p
+ where p.thread_id = '7a7a7a7a-0000-4000-8000-000000000005' and p.position = 2;

@@ -3,9 +3,14 @@ import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { errors } from "./errors";
+import { forumAdmin } from "./forumAdmin";
+import { forumEmails } from "./forumEmails";
+import { forums } from "./forums";
+import { forumSearch } from "./forumSearch";
 import { home } from "./home";
 import { organisations } from "./organisations";
 import { pages } from "./pages";
 import { shell } from "./shell";
+import { threads } from "./threads";
 
-export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account };
+export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails };

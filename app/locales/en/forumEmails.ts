@@ -1,0 +1,2 @@
+/** forumEmails: filled in by issue 5. */
+export const forumEmails = {} as const;

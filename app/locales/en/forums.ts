@@ -1,0 +1,2 @@
+/** forums: filled in by issue 5. */
+export const forums = {} as const;
