@@ -749,7 +749,7 @@ export type Database = {
           hidden_by?: string | null
           hidden_reason?: string | null
           id?: string
-          position: number
+          position?: number
           search_vector?: never
           thread_id: string
           updated_at?: string

@@ -22,6 +22,8 @@ update public.threads t
    set last_position = coalesce((select max(p.position) from public.posts p where p.thread_id = t.id), 0);
 
 alter table public.posts alter column position set not null;
+-- The default only keeps `position` optional for clients; the trigger always overwrites it.
+alter table public.posts alter column position set default 0;
 alter table public.posts add constraint posts_thread_position_key unique (thread_id, position);
 -- The unique index (thread_id, position) serves the page reads; the old (thread_id, created_at)
 -- index stays for "latest posts" queries.
