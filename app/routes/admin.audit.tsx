@@ -7,6 +7,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/admin-fields";
+import { Pagination } from "~/components/pagination";
 import { AUDIT_PAGE_SIZE, filterQuery, parseAuditFilters, readAuditPage } from "~/lib/audit.server";
 import { requireRole } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/format";
@@ -28,8 +29,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...page,
     firstIndex: (page.page - 1) * AUDIT_PAGE_SIZE + 1,
     query: filterQuery(filters),
-    previousQuery: filterQuery(filters, page.page - 1),
-    nextQuery: filterQuery(filters, page.page + 1),
   };
 }
 
@@ -53,7 +52,7 @@ function summarise(data: unknown): string {
 }
 
 export default function AdminAudit() {
-  const { filters, entries, total, page, pages, unknownActor, actions, entities, firstIndex: first, query, previousQuery, nextQuery } =
+  const { filters, entries, total, page, pages, unknownActor, actions, entities, firstIndex: first, query } =
     useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const words = t.admin.audit;
@@ -148,27 +147,7 @@ export default function AdminAudit() {
         </div>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label={words.pagination}>
-          <ul className="pagination">
-            {page > 1 ? (
-              <li>
-                <Link to={`/admin/audit?${previousQuery}`} rel="prev">
-                  {words.previous}
-                </Link>
-              </li>
-            ) : null}
-            <li aria-current="page">{format(words.page, { page, pages })}</li>
-            {page < pages ? (
-              <li>
-                <Link to={`/admin/audit?${nextQuery}`} rel="next">
-                  {words.next}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} pathname="/admin/audit" search={query} />
     </>
   );
 }

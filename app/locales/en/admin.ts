@@ -144,10 +144,6 @@ export const admin: Messages["admin"] = {
     system: "The system",
     anonymous: "Visitor without an account",
     unknownActor: "Unknown user",
-    previous: "Previous page",
-    next: "Next page",
-    pagination: "Pages",
-    page: "Page {page} of {pages}",
     unknownActorFilter: "No user with that e-mail address appears in the log.",
     entities: {
       organisation: "Organisation",

@@ -145,10 +145,6 @@ export const admin = {
     system: "Systemet",
     anonymous: "Besökare utan konto",
     unknownActor: "Okänd användare",
-    previous: "Föregående sida",
-    next: "Nästa sida",
-    pagination: "Sidor",
-    page: "Sida {page} av {pages}",
     unknownActorFilter: "Ingen användare med den e-postadressen har gjort något i loggen.",
     entities: {
       organisation: "Organisation",
