@@ -107,17 +107,25 @@ function all<T>(result: { data: T[] | null; error: { message: string; code?: str
  * (so RLS applies), and their audit entries through `my_audit_entries()` (only coordinators read
  * audit_log itself).
  */
+// Explicit columns: the generated search vectors are not the person's data.
+const THREAD_COLUMNS = "id, forum_id, title, pinned, locked, created_at, updated_at";
+const POST_COLUMNS = "id, thread_id, position, body, created_at, edited_at, hidden_at, hidden_reason";
+
 export async function collectMyData(supabase: TypedSupabaseClient, user: CurrentUser) {
   const id = user.id;
   const { data: auth, error: authError } = await supabase.auth.getUser();
   if (isUnreachable(authError)) serviceUnavailable();
-  const [profile, memberships, platformRoles, forumMemberships, threads, posts, initiatives, reports, applications, audit] = await Promise.all([
+  const [profile, memberships, platformRoles, forumMemberships, threads, posts, watches, readMarks, notifications, postReports, initiatives, reports, applications, audit] = await Promise.all([
     supabase.from("profiles").select("*").eq("id", id).maybeSingle(),
     supabase.from("memberships").select("*, organisation:organisations(id, name)").eq("user_id", id).order("created_at"),
     supabase.from("platform_roles").select("*").eq("user_id", id),
     supabase.from("forum_members").select("*, forum:forums(id, slug, name)").eq("user_id", id),
-    supabase.from("threads").select("*").eq("author_id", id).order("created_at"),
-    supabase.from("posts").select("*").eq("author_id", id).order("created_at"),
+    supabase.from("threads").select(THREAD_COLUMNS).eq("author_id", id).order("created_at"),
+    supabase.from("posts").select(POST_COLUMNS).eq("author_id", id).order("created_at"),
+    supabase.from("forum_watches").select("forum_id, thread_id, created_at").eq("user_id", id).order("created_at"),
+    supabase.from("thread_reads").select("thread_id, last_read_position, read_at").eq("user_id", id).order("read_at"),
+    supabase.from("notifications").select("kind, post_id, thread_id, created_at, emailed_at, read_at").eq("user_id", id).order("created_at"),
+    supabase.from("post_reports").select("post_id, reason, status, created_at, resolved_at").eq("reporter_id", id).order("created_at"),
     supabase.from("initiatives").select("*").eq("created_by", id).order("created_at"),
     supabase.from("reports").select("*").or(`submitted_by.eq.${id},created_by.eq.${id}`).order("created_at"),
     supabase.from("organisation_applications").select("*").eq("user_id", id).order("created_at"),
@@ -143,6 +151,10 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
     forumMemberships: all(forumMemberships, "forum memberships"),
     threads: all(threads, "threads"),
     posts: all(posts, "posts"),
+    forumWatches: all(watches, "forum watches"),
+    threadReadMarks: all(readMarks, "read marks"),
+    notifications: all(notifications, "notifications"),
+    postReports: all(postReports, "post reports"),
     initiatives: all(initiatives, "initiatives"),
     reports: all(reports, "reports"),
     organisationApplications: all(applications, "organisation applications"),
