@@ -39,7 +39,8 @@ begin
   if not public.is_forum_moderator(forum) then
     raise exception 'only moderators add members' using errcode = '42501';
   end if;
-  select u.id into person from auth.users u where lower(u.email) = lower(btrim(email));
+  select u.id into person from auth.users u
+   where lower(u.email) = lower(btrim(add_forum_member_by_email.email));
   if person is null then
     return null;
   end if;

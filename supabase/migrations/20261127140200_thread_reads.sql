@@ -47,14 +47,17 @@ returns void
 language sql
 set search_path = ''
 as $$
+  -- Capped at the thread's newest post, so a too-large number cannot hide posts yet to come.
   insert into public.thread_reads (user_id, thread_id, last_read_position, read_at)
-  values ((select auth.uid()), thread, greatest(upto, 0), now())
+  select (select auth.uid()), t.id, least(greatest(upto, 0), t.last_position), now()
+    from public.threads t
+   where t.id = thread
   on conflict (user_id, thread_id) do update
     set last_read_position = greatest(public.thread_reads.last_read_position, excluded.last_read_position),
         read_at = now();
 $$;
 comment on function public.mark_thread_read(uuid, integer) is
-  'Moves the caller''s read mark in a thread forward to the given position (never backwards).';
+  'Moves the caller''s read mark in a thread forward to the given position (never backwards, never past the newest post).';
 revoke execute on function public.mark_thread_read(uuid, integer) from public, anon;
 grant execute on function public.mark_thread_read(uuid, integer) to authenticated;
 

@@ -78,6 +78,12 @@ begin
   if not public.is_end_user_request() then
     return new;
   end if;
+  if tg_op = 'INSERT' then
+    -- The queue is ordered by when a report was made: the database says when, not the client.
+    new.created_at := now();
+    new.updated_at := now();
+    return new;
+  end if;
   if new.post_id is distinct from old.post_id or new.reporter_id is distinct from old.reporter_id
      or new.reason is distinct from old.reason or new.created_at is distinct from old.created_at then
     raise exception 'a report''s post, reporter and reason cannot be changed' using errcode = '42501';
@@ -88,13 +94,17 @@ begin
   elsif new.status is distinct from old.status then
     new.resolved_by := (select auth.uid());
     new.resolved_at := now();
+  else
+    -- Who resolved a report, and when, is history: a later edit of the note does not rewrite it.
+    new.resolved_by := old.resolved_by;
+    new.resolved_at := old.resolved_at;
   end if;
   return new;
 end;
 $$;
-comment on function public.post_reports_guard() is 'BEFORE UPDATE guard on post_reports: records who resolved a report and when; the report itself is immutable.';
+comment on function public.post_reports_guard() is 'BEFORE INSERT/UPDATE guard on post_reports: the database dates a report and records who resolved it and when; the report itself is immutable.';
 
 create trigger post_reports_guard
-  before update on public.post_reports
+  before insert or update on public.post_reports
   for each row execute function public.post_reports_guard();
 

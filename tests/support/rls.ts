@@ -423,3 +423,38 @@ export async function fixtureOrg(extra: Row = {}): Promise<{ id: string; remove:
   await serviceInsert("organisations", { id: orgId, name: `RLS-test ${orgId.slice(0, 8)}`, kind: "association", status: "pending", ...extra });
   return { id: orgId, remove: () => serviceDelete("organisations", { id: orgId }) };
 }
+
+// --- forum activity (issue 5) --------------------------------------------------------------------
+
+/** Sign-ins of seeded people who are not personas (password samverkan-demo), for author checks. */
+export const LOGIN = {
+  elin: { email: "diakon@svenskakyrkan.example", password: "samverkan-demo" }, // author of the hidden post in "calendar"
+  johan: { email: "boende@eidar.example", password: "samverkan-demo" }, // member of the private forum
+} as const;
+
+/** How many posts each seed thread has (positions 1..n); later posts are made by tests. */
+export const SEED_POSITIONS: Record<string, number> = {
+  [THREAD.welcome]: 4,
+  [THREAD.calendar]: 4, // position 3 (Elin's advert) is hidden
+  [THREAD.kronoCentrum]: 3,
+  [THREAD.summerJobsLocked]: 2,
+  [THREAD.sportlov]: 3,
+  [THREAD.ksFollowUp]: 3,
+};
+
+/** The id of the post at `position` in a thread (service role). */
+export async function postIdAt(threadId: string, position: number): Promise<string> {
+  const row = await rowOf("posts", { thread_id: threadId, position });
+  if (!row) throw new Error(`no post at position ${position} of thread ${threadId}`);
+  return row.id as string;
+}
+
+/**
+ * A thread made for one test by the service role (no author, so no seed person's read marks,
+ * watches or post names change); `remove` deletes it with its posts, marks, watches and notifications.
+ */
+export async function freshThread(forumId: string, extra: Row = {}): Promise<{ id: string; remove: () => Promise<void> }> {
+  const threadId = newId();
+  await serviceInsert("threads", { id: threadId, forum_id: forumId, title: "RLS-testtråd", author_id: null, ...extra });
+  return { id: threadId, remove: () => serviceDelete("threads", { id: threadId }) };
+}

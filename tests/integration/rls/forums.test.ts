@@ -7,18 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInClient } from "../../support/clients.ts";
 import {
   FORUM,
+  LOGIN,
   PERSON_BY_ID,
   THREAD,
   USER,
   as,
   auditRows,
   expectUpdateAllowed,
+  freshThread,
   newId,
   rlsMatrix,
   rowOf,
   service,
   serviceDelete,
   serviceInsert,
+  serviceUpdate,
+  sql,
   throwawayUser,
   visibleAmong,
   type Actor,
@@ -119,6 +123,13 @@ rlsMatrix({
     request("region", "a request on behalf of Eidar's user", FORUM.lov, USER.eidar, false),
     request("board", "a request to join Samverkan (the board is read-only)", FORUM.samverkan, USER.board, false),
     request("anon", "a request to join Samverkan", FORUM.samverkan, USER.region, false),
+    { ...request("region", "itself as active member of the open forum Lov och fritid (join)", FORUM.lov, USER.region, true, { status: "active" }), expected: { status: "active", role: "member" } } as Cell,
+    { ...request("eidar", "a request to join the closed test forum", closedForum, USER.eidar, true), expected: { status: "requested" } } as Cell,
+    request("eidar", "itself as active member of the closed test forum", closedForum, USER.eidar, false, { status: "active" }),
+    request("region", "itself as active member of the private forum", FORUM.uppfoljning, USER.region, false, { status: "active" }),
+    request("association", "a request to join the private forum", FORUM.uppfoljning, USER.association, false),
+    request("board", "itself as active member of Lov och fritid (the board is read-only)", FORUM.lov, USER.board, false, { status: "active" }),
+    request("board", "a request to join the closed test forum", closedForum, USER.board, false),
     request("association", "Johan as active member of the forum it moderates", FORUM.trygghet, USER.johan, true, { status: "active" }),
     request("eidar", "Johan as active member of Trygghet (member, not moderator)", FORUM.trygghet, USER.johan, false, { status: "active" }),
 
@@ -189,6 +200,15 @@ rlsMatrix({
     { op: "update", actor: "association", target: thread("Krono centrum → locked (moderator of Trygghet)", THREAD.kronoCentrum), patch: { locked: true }, allowed: true },
     { op: "update", actor: "association", target: thread("own Sportlov thread → pinned (not moderator of Lov)", THREAD.sportlov), patch: { pinned: true }, allowed: false },
     { op: "update", actor: "association", target: thread("own thread's post_count", THREAD.kronoCentrum), patch: { post_count: 99 }, allowed: false },
+    // moving = changing forum_id: moderators of both forums only
+    { op: "update", actor: "coordinator", target: threadFixture("a thread in Samverkan → moved to Lov (moderates both)", FORUM.samverkan), patch: { forum_id: FORUM.lov }, allowed: true },
+    { op: "update", actor: "association", target: threadFixture("a thread in Trygghet → moved to Lov (moderates only Trygghet)", FORUM.trygghet, USER.association), patch: { forum_id: FORUM.lov }, allowed: false },
+    { op: "update", actor: "association", target: threadFixture("own thread in Lov → moved to Trygghet (moderates only Trygghet)", FORUM.lov, USER.association), patch: { forum_id: FORUM.trygghet }, allowed: false },
+    { op: "update", actor: "region", target: threadFixture("own thread in Samverkan → moved to Lov (author)", FORUM.samverkan), patch: { forum_id: FORUM.lov }, allowed: false },
+    { op: "update", actor: "eidar", target: threadFixture("a thread in Trygghet → moved to the private forum (member of both)", FORUM.trygghet), patch: { forum_id: FORUM.uppfoljning }, allowed: false },
+    { op: "update", actor: "region", target: threadFixture("own thread's last_position", FORUM.samverkan), patch: { last_position: 7 }, allowed: false },
+    { op: "update", actor: "region", target: threadFixture("own thread's post_count", FORUM.samverkan), patch: { post_count: 7 }, allowed: false },
+    { op: "update", actor: "association", target: threadFixture("own thread in Lov → last_position (not its moderator)", FORUM.lov, USER.association), patch: { last_position: 7 }, allowed: false },
     { op: "update", actor: "region", target: thread("the private KS thread", THREAD.ksFollowUp), patch: { title: "Kapad" }, allowed: false },
     { op: "update", actor: "board", target: thread("welcome → unpinned", THREAD.welcome), patch: { pinned: false }, allowed: false },
     { op: "update", actor: "anon", target: thread("welcome → unpinned", THREAD.welcome), patch: { pinned: false }, allowed: false },
@@ -263,6 +283,7 @@ rlsMatrix({
     reply("eidar", "a reply in the private forum (member)", THREAD.ksFollowUp, USER.eidar, true),
     reply("association", "a reply in the locked thread it moderates", THREAD.summerJobsLocked, USER.association, true),
     reply("region", "a reply in the locked thread (member, not moderator)", THREAD.summerJobsLocked, USER.region, false),
+    reply("eidar", "a reply in the locked thread (member of Trygghet)", THREAD.summerJobsLocked, USER.eidar, false),
     reply("region", "a reply in the private forum", THREAD.ksFollowUp, USER.region, false),
     reply("region", "a reply in another person's name", THREAD.welcome, USER.eidar, false),
     // a reply cannot be born hidden: the trigger clears the moderation fields
@@ -278,6 +299,8 @@ rlsMatrix({
     { op: "update", actor: "association", target: seedPost("a post in Samverkan → hidden (not its moderator)", "welcome/region"), patch: { hidden_at: "2026-11-27T10:00:00Z" }, allowed: false },
     { op: "update", actor: "association", target: postFixture("a post in Trygghet → hidden (moderator)", THREAD.kronoCentrum, USER.region), patch: { hidden_at: "2026-11-27T10:00:00Z", hidden_reason: "Test" }, allowed: true, expected: { hidden_by: USER.association } },
     { op: "update", actor: "coordinator", target: postFixture("a post in Samverkan → hidden", THREAD.welcome, USER.region), patch: { hidden_at: "2026-11-27T10:00:00Z" }, allowed: true, expected: { hidden_by: USER.coordinator } },
+    { op: "update", actor: "region", target: postFixture("own post → position 99", THREAD.welcome, USER.region), patch: { position: 99 }, allowed: false },
+    { op: "update", actor: "coordinator", target: postFixture("a post → position 99 (positions never change)", THREAD.welcome, USER.region), patch: { position: 99 }, allowed: false },
     { op: "update", actor: "region", target: seedPost("a post in the private forum", "ks/eidar"), patch: { body: "Kapat." }, allowed: false },
     { op: "update", actor: "board", target: seedPost("region's post", "welcome/region"), patch: { body: "Kapat." }, allowed: false },
     { op: "update", actor: "anon", target: seedPost("region's post", "welcome/region"), patch: { body: "Kapat." }, allowed: false },
@@ -340,6 +363,193 @@ describe("moderation is audited", () => {
     } finally {
       await serviceDelete("posts", { id: postId });
       await serviceDelete("threads", { id: threadId });
+    }
+  });
+});
+
+// --- issue 5: joining, positions, hidden posts, search, overview, moderation audit ----------------
+
+describe("adding members by e-mail (add_forum_member_by_email)", () => {
+  it("a moderator adds an existing user as an active member and gets the id; an unknown address gives null", async () => {
+    const user = await throwawayUser();
+    try {
+      const { data, error } = await (await as("association")).rpc("add_forum_member_by_email", { forum: FORUM.trygghet, email: `  ${user.email.toUpperCase()} ` });
+      expect(error).toBeNull();
+      expect(data).toBe(user.id);
+      expect(await rowOf("forum_members", { forum_id: FORUM.trygghet, user_id: user.id })).toMatchObject({ status: "active", role: "member" });
+      expect((await auditRows(user.id)).filter((row) => row.action.startsWith("forum_member.")).map((row) => [row.action, row.actor_id])).toEqual([["forum_member.added", USER.association]]);
+      const unknown = await (await as("association")).rpc("add_forum_member_by_email", { forum: FORUM.trygghet, email: `nobody-${newId()}@test.example` });
+      expect(unknown).toMatchObject({ data: null, error: null });
+    } finally {
+      await user.remove();
+    }
+  });
+
+  it("the coordinator adds to the private forum", async () => {
+    const user = await throwawayUser();
+    try {
+      const { data, error } = await (await as("coordinator")).rpc("add_forum_member_by_email", { forum: FORUM.uppfoljning, email: user.email });
+      expect(error).toBeNull();
+      expect(data).toBe(user.id);
+      expect(await rowOf("forum_members", { forum_id: FORUM.uppfoljning, user_id: user.id })).toMatchObject({ status: "active" });
+    } finally {
+      await user.remove();
+    }
+  });
+
+  it("nobody else adds anyone: members, non-moderators, moderators of another forum, the board, anonymous", async () => {
+    const user = await throwawayUser();
+    try {
+      const attempts: [Actor, string][] = [
+        ["association", FORUM.lov], // moderates Trygghet only
+        ["region", FORUM.trygghet], // member
+        ["eidar", FORUM.uppfoljning], // member of the private forum
+        ["board", FORUM.samverkan],
+        ["anon", FORUM.samverkan],
+      ];
+      for (const [actor, forumId] of attempts) {
+        const { data, error } = await (await as(actor)).rpc("add_forum_member_by_email", { forum: forumId, email: user.email });
+        expect(error?.code, `${actor} adding to ${forumId}`).toBe("42501");
+        expect(data).toBeNull();
+      }
+      expect(await sql("select forum_id from public.forum_members where user_id = $1", [user.id])).toEqual([]);
+    } finally {
+      await user.remove();
+    }
+  });
+});
+
+describe("post positions", () => {
+  it("the trigger numbers the posts of a thread 1, 2, 3 whatever position the client sends", async () => {
+    const fresh = await freshThread(FORUM.samverkan);
+    try {
+      const region = await as("region");
+      const ids = [newId(), newId(), newId()];
+      for (const [i, id] of ids.entries()) {
+        const { error } = await region.from("posts").insert({ id, thread_id: fresh.id, author_id: USER.region, body: `Inlägg ${i}`, position: [99, 1, 0][i] });
+        expect(error).toBeNull();
+      }
+      const stored = await sql<{ id: string; position: number }>("select id::text, position from public.posts where thread_id = $1 order by position", [fresh.id]);
+      expect(stored).toEqual(ids.map((id, i) => ({ id, position: i + 1 })));
+      expect(await rowOf("threads", { id: fresh.id })).toMatchObject({ last_position: 3, post_count: 3 });
+    } finally {
+      await fresh.remove();
+    }
+  });
+});
+
+describe("hidden posts: the row is absent for ordinary readers, present for the author and the moderators", () => {
+  it("the seed's hidden advert in Samverkan: its author and the coordinator get the body, other readers no row", async () => {
+    const hiddenId = (await posts())[HIDDEN]!;
+    const elin = await signedInClient(LOGIN.elin);
+    const authorView = await elin.from("posts").select("id, body, hidden_at").eq("id", hiddenId);
+    expect(authorView.data).toHaveLength(1);
+    expect(authorView.data?.[0]?.body).toContain("mobiltelefoner");
+    expect((await (await as("coordinator")).from("posts").select("body").eq("id", hiddenId)).data?.[0]?.body).toContain("mobiltelefoner");
+    for (const actor of ["board", "eidar", "association", "region"] as const) {
+      const { data, error } = await (await as(actor)).from("posts").select("id, body").eq("id", hiddenId);
+      expect(error, actor).toBeNull();
+      expect(data, actor).toEqual([]);
+    }
+    // a page of the thread skips its position
+    const page = await (await as("region")).from("posts").select("position").eq("thread_id", THREAD.calendar).gte("position", 1).lte("position", 4).order("position");
+    expect(page.data).toEqual([{ position: 1 }, { position: 2 }, { position: 4 }]);
+  });
+
+  it("a hidden post in Trygghet: its moderator (association) and its author read it, a member does not", async () => {
+    const author = await throwawayUser();
+    const postId = newId();
+    try {
+      await serviceInsert("posts", { id: postId, thread_id: THREAD.kronoCentrum, author_id: author.id, body: "Dolt testinlägg" });
+      await serviceUpdate("posts", { id: postId }, { hidden_at: "2026-11-27T10:00:00Z", hidden_by: USER.association, hidden_reason: "Test" });
+      const authorClient = await signedInClient({ email: author.email, password: "rls-test-password" });
+      expect((await authorClient.from("posts").select("body").eq("id", postId)).data).toEqual([{ body: "Dolt testinlägg" }]);
+      expect((await (await as("association")).from("posts").select("body").eq("id", postId)).data).toEqual([{ body: "Dolt testinlägg" }]);
+      expect((await (await as("eidar")).from("posts").select("body").eq("id", postId)).data).toEqual([]);
+      expect((await (await as("region")).from("posts").select("body").eq("id", postId)).data).toEqual([]);
+    } finally {
+      await serviceDelete("posts", { id: postId });
+      await author.remove();
+    }
+  });
+});
+
+describe("the private forum stays invisible by id, through search and in the overview", () => {
+  it("non-members get no row for the forum, its thread or its posts asked for by id", async () => {
+    const ksPosts = Object.entries(await posts()).filter(([name]) => name.startsWith("ks/")).map(([, id]) => id);
+    expect(ksPosts).toHaveLength(3);
+    for (const actor of ["region", "association", "board"] as const) {
+      const client = await as(actor);
+      expect((await client.from("forums").select("id").eq("id", FORUM.uppfoljning)).data, actor).toEqual([]);
+      expect((await client.from("threads").select("id").eq("id", THREAD.ksFollowUp)).data, actor).toEqual([]);
+      expect((await client.from("posts").select("id").in("id", ksPosts)).data, actor).toEqual([]);
+    }
+    const eidar = await as("eidar");
+    expect((await eidar.from("forums").select("id").eq("id", FORUM.uppfoljning)).data).toEqual([{ id: FORUM.uppfoljning }]);
+    expect((await eidar.from("posts").select("id").in("id", ksPosts)).data).toHaveLength(3);
+  });
+
+  it("search_forums finds a word that only the private forum uses for its members, nothing for others", async () => {
+    // "avhysningar" is written only in the private forum's thread
+    const member = await (await as("eidar")).rpc("search_forums", { query: "avhysningar", max_results: 20, skip: 0 });
+    expect(member.error).toBeNull();
+    const hits = (member.data ?? []) as { forum_slug: string; thread_id: string; total_count: number }[];
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(hits.map((hit) => hit.forum_slug))).toEqual(new Set(["uppfoljning-bostadsbolaget"]));
+    for (const actor of ["region", "association", "board"] as const) {
+      const { data, error } = await (await as(actor)).rpc("search_forums", { query: "avhysningar", max_results: 20, skip: 0 });
+      expect(error, actor).toBeNull();
+      expect(data, actor).toEqual([]);
+    }
+    const anon = await (await as("anon")).rpc("search_forums", { query: "avhysningar", max_results: 20, skip: 0 });
+    expect(anon.error?.code).toBe("42501");
+  });
+
+  it("search_forums never finds a hidden post, not even for its author or the coordinator", async () => {
+    for (const client of [await signedInClient(LOGIN.elin), await as("coordinator")]) {
+      const { data, error } = await client.rpc("search_forums", { query: "mobiltelefoner", max_results: 20, skip: 0 });
+      expect(error).toBeNull();
+      expect(data).toEqual([]);
+    }
+  });
+
+  it("forum_overview lists the private forum for its members and the coordinator only", async () => {
+    const slugsOf = async (actor: Actor) => {
+      const { data, error } = await (await as(actor)).rpc("forum_overview");
+      expect(error, actor).toBeNull();
+      return ((data ?? []) as { slug: string }[]).map((row) => row.slug);
+    };
+    for (const actor of ["region", "association", "board"] as const) {
+      const slugs = await slugsOf(actor);
+      expect(slugs, actor).toEqual(expect.arrayContaining(["samverkan-i-trollhattan", "trygghet-kronogarden-lextorp", "lov-och-fritid"]));
+      expect(slugs, actor).not.toContain("uppfoljning-bostadsbolaget");
+    }
+    expect(await slugsOf("eidar")).toContain("uppfoljning-bostadsbolaget");
+    expect(await slugsOf("coordinator")).toContain("uppfoljning-bostadsbolaget");
+    expect((await (await as("anon")).rpc("forum_overview")).error?.code).toBe("42501");
+  });
+});
+
+describe("moderation of threads and members is audited", () => {
+  it("moving a thread writes thread.moved with the moderator as actor", async () => {
+    const fresh = await freshThread(FORUM.samverkan);
+    try {
+      await expectUpdateAllowed("coordinator", "threads", { id: fresh.id }, { forum_id: FORUM.lov }, { restore: false });
+      expect((await auditRows(fresh.id)).map((row) => [row.action, row.actor_id])).toEqual([["thread.moved", USER.coordinator]]);
+    } finally {
+      await fresh.remove();
+    }
+  });
+
+  it("approving a request writes forum_member.approved with the moderator as actor", async () => {
+    const user = await throwawayUser();
+    try {
+      await serviceInsert("forum_members", { forum_id: FORUM.trygghet, user_id: user.id, status: "requested" });
+      await expectUpdateAllowed("association", "forum_members", { forum_id: FORUM.trygghet, user_id: user.id }, { status: "active" }, { restore: false });
+      const approved = (await auditRows(user.id)).filter((row) => row.action === "forum_member.approved");
+      expect(approved.map((row) => row.actor_id)).toEqual([USER.association]);
+    } finally {
+      await user.remove();
     }
   });
 });
