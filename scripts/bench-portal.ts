@@ -6,14 +6,11 @@
  *    the client entry, the root and index route modules and every chunk they import, target ≤ 150 KB.
  * It runs `npm start`'s entry point on free ports with a throwaway data directory.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { findFreePorts } from "../supabase/local/ports.ts";
-import { freeCliPorts, runScript, stackEnv } from "../tests/support/stack-cli.ts";
+import { median, root, signIn, withBenchPortal } from "./bench-support.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const REQUESTS = 200;
 const WARMUP = 20;
 const PERSONAS = [
@@ -23,8 +20,6 @@ const PERSONAS = [
   "forening@kronogarden.example",
   "region@vgregion.example",
 ];
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function firstLoadJavaScript(): { files: number; gzipBytes: number } {
   const buildDir = path.join(root, "public", "build");
@@ -46,17 +41,6 @@ function firstLoadJavaScript(): { files: number; gzipBytes: number } {
   return { files: modules.size + 1, gzipBytes };
 }
 
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: "samverkan-demo", redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  if (response.status !== 302 && response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
-  return cookies.join("; ");
-}
-
 async function timeHome(baseUrl: string, cookie: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
@@ -70,12 +54,7 @@ async function timeHome(baseUrl: string, cookie: string): Promise<number[]> {
   return times;
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "samverkan-bench-portal-"));
-const [portalPort] = await findFreePorts(1);
-const run = runScript("scripts/start.ts", { ...stackEnv(dataDir, await freeCliPorts()), PORT: String(portalPort) });
-try {
-  await run.waitFor("Samverkansportalen is running at", 60_000);
-  const baseUrl = `http://localhost:${portalPort}`;
+await withBenchPortal("portal", async ({ baseUrl }) => {
   const rows = ["| page | median of " + REQUESTS + " | target |", "|---|---|---|"];
   const anonymous = await timeHome(baseUrl, "");
   rows.push(`| \`/\` signed out | ${median(anonymous).toFixed(1)} ms | |`);
@@ -86,8 +65,4 @@ try {
   const js = firstLoadJavaScript();
   rows.push(`| JavaScript on first load of \`/\` (${js.files} files, gzipped) | ${(js.gzipBytes / 1024).toFixed(1)} KB | ≤ 150 KB |`);
   process.stdout.write(`${rows.join("\n")}\n`);
-} finally {
-  run.pressCtrlC();
-  await run.exit;
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -1,2 +1,21 @@
-/** forumSearch: filled in by issue 5. */
-export const forumSearch = {} as const;
+/** forumSearch: /forums/search, full-text search in the forums the reader may see. */
+export const forumSearch = {
+  title: "Sök i forumen",
+  intro: "Hitta inlägg och trådar i de forum du kan läsa. Du kan söka på flera ord, en fras inom citattecken eller utesluta ett ord med minus framför.",
+  label: "Sök i forumen",
+  hint: "Till exempel: sommarjobb, \"trygghetsvandring Kronogården\" eller lov -sportlov.",
+  submit: "Sök",
+  tooLong: "Sökningen får vara högst {max} tecken lång. Korta ner den och försök igen.",
+  resultCount: "{count} träffar",
+  resultCountOne: "1 träff",
+  resultsFor: "Träffar för ”{q}”",
+  caption: "Sökresultat, sida {page} av {pages}",
+  noResults: "Inga inlägg matchade ”{q}”. Prova ett annat eller kortare ord, kontrollera stavningen eller sök på färre ord samtidigt.",
+  pageEmpty: "Det finns inga fler träffar på den här sidan.",
+  firstPage: "Till första sidan med träffar",
+  inForum: "i {forum}",
+  by: "Skrivet av {author}",
+  unnamed: "Namn saknas",
+  paginationLabel: "Sidor med sökresultat",
+  backToForums: "Till alla forum",
+};
