@@ -1283,6 +1283,13 @@ export type Database = {
           total_count: number
         }[]
       }
+      start_thread: {
+        Args: { body: string; forum: string; title: string }
+        Returns: {
+          post_id: string
+          thread_id: string
+        }[]
+      }
       user_can_read_forum: {
         Args: { forum: string; person: string }
         Returns: boolean

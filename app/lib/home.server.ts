@@ -15,6 +15,7 @@ export interface ThreadSummary {
   id: string;
   title: string;
   forumName: string;
+  forumSlug: string;
   lastPostAt: string;
   postCount: number;
 }
@@ -76,7 +77,7 @@ export async function loadHome(supabase: TypedSupabaseClient, user: CurrentUser,
 export async function latestThreads(supabase: TypedSupabaseClient, limit: number): Promise<ThreadSummary[]> {
   const result = await supabase
     .from("threads")
-    .select("id, title, last_post_at, post_count, forums!threads_forum_id_fkey!inner(name, archived_at)")
+    .select("id, title, last_post_at, post_count, forums!threads_forum_id_fkey!inner(name, slug, archived_at)")
     .is("forums.archived_at", null)
     .order("last_post_at", { ascending: false })
     .limit(limit);
@@ -84,6 +85,7 @@ export async function latestThreads(supabase: TypedSupabaseClient, limit: number
     id: row.id,
     title: row.title,
     forumName: row.forums.name,
+    forumSlug: row.forums.slug,
     lastPostAt: row.last_post_at,
     postCount: row.post_count,
   }));

@@ -1,5 +1,5 @@
 /**
- * Reads for the first versions of the portal's sections (forums, initiatives, reports, board,
+ * Reads for the first versions of the portal's sections (initiatives, reports, board,
  * admin, account). All through the user's client, so RLS decides what is returned; every list is
  * bounded (pagination comes with the issues that build each section out).
  */
@@ -11,31 +11,6 @@ import type { TypedSupabaseClient } from "./supabase.server";
 type Enums = Database["public"]["Enums"];
 
 const MAX_ROWS = 200;
-
-export interface ForumRow {
-  id: string;
-  name: string;
-  description: string | null;
-  visibility: Enums["forum_visibility"];
-  threadCount: number;
-}
-
-/** The forums the person can read (RLS: open, closed, and private ones they belong to), not archived. */
-export async function listForums(supabase: TypedSupabaseClient): Promise<ForumRow[]> {
-  const result = await supabase
-    .from("forums")
-    .select("id, name, description, visibility, threads(count)")
-    .is("archived_at", null)
-    .order("name")
-    .limit(MAX_ROWS);
-  return rowsOf(result, "the forums").map((row) => ({
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    visibility: row.visibility,
-    threadCount: row.threads[0]?.count ?? 0,
-  }));
-}
 
 export interface CatalogueRow {
   id: string;

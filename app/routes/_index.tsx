@@ -1,6 +1,6 @@
 import { ReportTable } from "~/components/report-table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ReportStatusText } from "~/components/report-status";
 import { getCurrentUser, type PlatformRole } from "~/lib/auth.server";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -119,7 +119,9 @@ function ThreadsCard({ threads }: { threads: NonNullable<HomeData["threads"]> })
         <ul className="plain-list">
           {threads.map((thread) => (
             <li key={thread.id}>
-              <strong>{thread.title}</strong>
+              <strong>
+                <Link to={`/forums/${thread.forumSlug}/threads/${thread.id}`}>{thread.title}</Link>
+              </strong>
               <br />
               <span className="muted">
                 {t.pages.home.threads.forum}: {thread.forumName} · {t.pages.home.threads.lastPost}: {formatDateTime(thread.lastPostAt, locale)} ·{" "}

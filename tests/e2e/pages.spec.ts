@@ -129,22 +129,27 @@ test.describe("the signed-in home", () => {
 });
 
 test.describe("section pages", () => {
-  test("/forums lists the forums the person can read, with visibility and thread count", async ({ page }) => {
+  test("/forums lists the forums the person can read, with visibility, counts and unread posts", async ({ page }) => {
     await signIn(page, DEMO.association);
     await page.goto("/forums");
-    const table = page.getByRole("table", { name: "Forum du kan läsa" });
-    await expect(table.getByRole("row", { name: /Samverkan i Trollhättan/ })).toContainText("Öppet för alla partner");
-    await expect(table.getByRole("row", { name: /Samverkan i Trollhättan/ }).getByRole("cell").last()).toHaveText("2");
-    await expect(table.getByRole("row", { name: /Trygghet i Kronogården och Lextorp/ })).toContainText("Alla läser, medlemmar skriver");
+    const list = page.getByRole("region", { name: "Forum du kan läsa" }).getByRole("listitem");
+    const samverkan = list.filter({ has: page.getByRole("heading", { name: "Samverkan i Trollhättan" }) });
+    await expect(samverkan).toContainText("Öppet – alla partner läser och skriver");
+    await expect(samverkan.getByRole("definition").nth(1)).toHaveText("2");
+    // Amina has written the second post of the welcome thread: the posts after it are unread.
+    await expect(samverkan).toContainText(/\d+ olästa|1 oläst/);
+    const trygghet = list.filter({ has: page.getByRole("heading", { name: "Trygghet i Kronogården och Lextorp" }) });
+    await expect(trygghet).toContainText("Slutet – alla läser, medlemmar skriver");
+    await expect(trygghet).toContainText("Moderator");
     // The private forum is for its members only.
-    await expect(table).not.toContainText("Uppföljning: AB Eidar och staden");
+    await expect(page.getByRole("main")).not.toContainText("Uppföljning: AB Eidar och staden");
     await expectNoAxeViolations(page);
   });
 
   test("/forums shows a private forum to its members", async ({ page }) => {
     await signIn(page, DEMO.eidar);
     await page.goto("/forums");
-    await expect(page.getByRole("row", { name: /Uppföljning: AB Eidar och staden/ })).toContainText("Endast för medlemmar");
+    await expect(page.getByRole("listitem").filter({ hasText: "Uppföljning: AB Eidar och staden" })).toContainText("Privat – endast inbjudna");
   });
 
   test("/initiatives signed in shows non-public initiatives too, marked as such", async ({ page }) => {

@@ -86,15 +86,6 @@ export const pages: Messages["pages"] = {
     applied: "Applied",
     title: "Title",
   },
-  forums: {
-    title: "Forums",
-    intro: "This is where partners and the city work together. You see the forums you can read: open and closed forums and the private forums you are a member of.",
-    caption: "Forums you can read",
-    name: "Forum",
-    visibility: "Who can take part",
-    threads: "Threads",
-    empty: "There are no forums you can read yet.",
-  },
   initiatives: {
     title: "Preventive initiatives",
     introPublic:

@@ -85,15 +85,6 @@ export const pages = {
     applied: "Ansökte",
     title: "Rubrik",
   },
-  forums: {
-    title: "Forum",
-    intro: "Här samverkar partner och staden. Du ser de forum som du kan läsa: öppna och slutna forum och de privata forum som du är medlem i.",
-    caption: "Forum du kan läsa",
-    name: "Forum",
-    visibility: "Vem kan delta",
-    threads: "Trådar",
-    empty: "Det finns inga forum som du kan läsa ännu.",
-  },
   initiatives: {
     title: "Förebyggande insatser",
     introPublic:
