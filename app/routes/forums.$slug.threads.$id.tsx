@@ -432,7 +432,8 @@ export default function ThreadPage() {
                 name="body"
                 rows={8}
                 defaultValue={replyAnswer?.values.body ?? quote}
-                key={quote}
+                // A new post (or a new quote) gives a fresh, empty box after the redirect.
+                key={`${thread.lastPosition}:${quote}`}
                 aria-invalid={replyError ? true : undefined}
                 aria-describedby={describedBy("reply-body", words.reply.help, replyError)}
                 autoFocus={Boolean(replyError)}
