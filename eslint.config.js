@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".cache/", ".data/", ".scratch/", "node_modules/", "test-results/", "playwright-report/", "app/lib/database.types.ts"] },
+  { ignores: ["build/", "public/build/", ".cache/", ".data/", ".scratch/", ".tmp/", "node_modules/", "test-results/", "playwright-report/", "app/lib/database.types.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
