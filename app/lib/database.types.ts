@@ -262,21 +262,77 @@ export type Database = {
           },
         ]
       }
+      initiative_updates: {
+        Row: {
+          author_id: string | null
+          body: string
+          created_at: string
+          id: string
+          initiative_id: string
+          new_status: Database["public"]["Enums"]["initiative_status"] | null
+          participants_reached: number | null
+          reported_on: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          body: string
+          created_at?: string
+          id?: string
+          initiative_id: string
+          new_status?: Database["public"]["Enums"]["initiative_status"] | null
+          participants_reached?: number | null
+          reported_on?: string
+          updated_at?: string
+        }
+        Update: {
+          author_id?: string | null
+          body?: string
+          created_at?: string
+          id?: string
+          initiative_id?: string
+          new_status?: Database["public"]["Enums"]["initiative_status"] | null
+          participants_reached?: number | null
+          reported_on?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "initiative_updates_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "initiative_updates_initiative_id_fkey"
+            columns: ["initiative_id"]
+            isOneToOne: false
+            referencedRelation: "initiatives"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       initiatives: {
         Row: {
           budget_sek: number | null
           contact_email: string | null
+          contact_name: string | null
+          contact_phone: string | null
           created_at: string
           created_by: string | null
           description: string | null
           districts: string[]
           ends_on: string | null
           focus_areas: string[]
+          funding_source: string | null
           id: string
           is_public: boolean
           org_id: string
           participants_expected: number | null
           participants_reached: number | null
+          published_at: string | null
+          search_vector: unknown
           starts_on: string | null
           status: Database["public"]["Enums"]["initiative_status"]
           summary: string | null
@@ -288,17 +344,22 @@ export type Database = {
         Insert: {
           budget_sek?: number | null
           contact_email?: string | null
+          contact_name?: string | null
+          contact_phone?: string | null
           created_at?: string
           created_by?: string | null
           description?: string | null
           districts?: string[]
           ends_on?: string | null
           focus_areas?: string[]
+          funding_source?: string | null
           id?: string
           is_public?: boolean
           org_id: string
           participants_expected?: number | null
           participants_reached?: number | null
+          published_at?: string | null
+          search_vector?: never
           starts_on?: string | null
           status?: Database["public"]["Enums"]["initiative_status"]
           summary?: string | null
@@ -310,17 +371,22 @@ export type Database = {
         Update: {
           budget_sek?: number | null
           contact_email?: string | null
+          contact_name?: string | null
+          contact_phone?: string | null
           created_at?: string
           created_by?: string | null
           description?: string | null
           districts?: string[]
           ends_on?: string | null
           focus_areas?: string[]
+          funding_source?: string | null
           id?: string
           is_public?: boolean
           org_id?: string
           participants_expected?: number | null
           participants_reached?: number | null
+          published_at?: string | null
+          search_vector?: never
           starts_on?: string | null
           status?: Database["public"]["Enums"]["initiative_status"]
           summary?: string | null
@@ -882,6 +948,39 @@ export type Database = {
           },
         ]
       }
+      report_initiatives: {
+        Row: {
+          created_at: string
+          initiative_id: string
+          report_id: string
+        }
+        Insert: {
+          created_at?: string
+          initiative_id: string
+          report_id: string
+        }
+        Update: {
+          created_at?: string
+          initiative_id?: string
+          report_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "report_initiatives_initiative_id_fkey"
+            columns: ["initiative_id"]
+            isOneToOne: false
+            referencedRelation: "initiatives"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "report_initiatives_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reporting_periods: {
         Row: {
           created_at: string
@@ -1188,6 +1287,23 @@ export type Database = {
           value_sum: number
         }[]
       }
+      initiative_focus_areas: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
+      initiative_reach: {
+        Args: { focus?: string; period_end?: string; period_start?: string }
+        Returns: {
+          district: string
+          initiative_count: number
+          participants: number
+          target_group: string
+        }[]
+      }
+      initiative_target_groups: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
       is_board: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_coordinator: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_end_user_request: {
@@ -1289,6 +1405,10 @@ export type Database = {
           post_id: string
           thread_id: string
         }[]
+      }
+      trollhattan_districts: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
       }
       user_can_read_forum: {
         Args: { forum: string; person: string }
