@@ -11,11 +11,14 @@ import { forumEmails } from "./forumEmails";
 import { forums } from "./forums";
 import { forumSearch } from "./forumSearch";
 import { home } from "./home";
+import { initiativeForms } from "./initiativeForms";
+import { initiatives } from "./initiatives";
 import { organisations } from "./organisations";
 import { pages } from "./pages";
+import { reach } from "./reach";
 import { shell } from "./shell";
 import { threads } from "./threads";
 
-export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails };
+export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach };
 
 export type Messages = typeof sv;

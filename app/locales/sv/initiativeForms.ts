@@ -1,0 +1,2 @@
+/** initiativeForms: filled in by issue 6. */
+export const initiativeForms = {};

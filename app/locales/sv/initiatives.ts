@@ -1,0 +1,35 @@
+/** initiatives: the catalogue, an initiative's page, its register form and the reach view. */
+export const initiatives = {
+  status: {
+    draft: "Utkast",
+    planned: "Planerad",
+    ongoing: "Pågår",
+    completed: "Avslutad",
+    paused: "Pausad",
+    cancelled: "Inställd",
+  },
+  targetGroups: {
+    barn: "Barn",
+    unga: "Unga",
+    unga_vuxna: "Unga vuxna",
+    kvinnor: "Kvinnor",
+    nyanlanda: "Nyanlända",
+    foraldrar: "Föräldrar",
+    aldre: "Äldre",
+    arbetssokande: "Arbetssökande",
+    funktionsnedsattning: "Personer med funktionsnedsättning",
+    alla: "Alla invånare",
+  },
+  focusAreas: {
+    arbete: "Arbete och sysselsättning",
+    sprak: "Språk",
+    utbildning: "Utbildning",
+    halsa: "Hälsa",
+    trygghet: "Trygghet",
+    boende: "Boende",
+    fritid_kultur: "Fritid och kultur",
+    delaktighet: "Delaktighet och demokrati",
+    samhallsorientering: "Samhällsorientering",
+    foraldraskap: "Föräldraskap",
+  },
+};

@@ -1,0 +1,2 @@
+/** reach: filled in by issue 6. */
+export const reach = {};
