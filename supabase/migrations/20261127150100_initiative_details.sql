@@ -31,10 +31,11 @@ language plpgsql
 set search_path = ''
 as $$
 begin
+  if public.is_end_user_request() then
+    new.published_at := case when tg_op = 'INSERT' then null else old.published_at end;
+  end if;
   if new.status <> 'draft' and new.published_at is null then
     new.published_at := now();
-  elsif tg_op = 'UPDATE' and new.published_at is distinct from old.published_at and public.is_end_user_request() then
-    new.published_at := old.published_at;
   end if;
   return new;
 end;

@@ -68,11 +68,11 @@ begin
   if not public.is_end_user_request() then
     return new;
   end if;
+  if new.reported_on > current_date then
+    raise exception 'a progress update cannot be dated in the future' using errcode = '22023';
+  end if;
   if tg_op = 'INSERT' then
     new.created_at := now();
-    if new.reported_on > current_date then
-      raise exception 'a progress update cannot be dated in the future' using errcode = '22023';
-    end if;
     return new;
   end if;
   if new.initiative_id is distinct from old.initiative_id or new.author_id is distinct from old.author_id

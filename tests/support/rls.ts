@@ -411,6 +411,8 @@ export async function purgeReports(ids: string[]): Promise<void> {
   try {
     await client.query("set session_replication_role = replica");
     await client.query("delete from public.report_indicator_values where report_id = any($1::uuid[])", [ids]);
+    // Foreign keys do not cascade with triggers off: links to initiatives go explicitly too.
+    await client.query("delete from public.report_initiatives where report_id = any($1::uuid[])", [ids]);
     await client.query("delete from public.reports where id = any($1::uuid[])", [ids]);
   } finally {
     await client.end();
@@ -457,4 +459,37 @@ export async function freshThread(forumId: string, extra: Row = {}): Promise<{ i
   const threadId = newId();
   await serviceInsert("threads", { id: threadId, forum_id: forumId, title: "RLS-testtråd", author_id: null, ...extra });
   return { id: threadId, remove: () => serviceDelete("threads", { id: threadId }) };
+}
+
+// --- initiatives (issue 6) -------------------------------------------------------------------------
+
+/** Everything `initiatives_publishable` asks of a non-draft (public ones also need the contact e-mail). */
+export const PUBLISHABLE = {
+  summary: "En kort sammanfattning för katalogen.",
+  starts_on: "2026-01-15",
+  districts: ["Sylte"],
+  target_groups: ["unga"],
+  focus_areas: ["trygghet"],
+  contact_email: "insats@test.example",
+} as const;
+
+/**
+ * An initiative made for one test by the service role (publishable unless `extra` says otherwise),
+ * so write tests never touch the seed initiatives other files compare. `remove` deletes it with
+ * its partners, updates and report links (cascade).
+ */
+export async function fixtureInitiative(org: string, extra: Row = {}): Promise<{ id: string; remove: () => Promise<void> }> {
+  const initiativeId = newId();
+  await serviceInsert("initiatives", { id: initiativeId, org_id: org, title: "RLS-testinsats", status: "ongoing", is_public: true, ...PUBLISHABLE, ...extra });
+  return { id: initiativeId, remove: () => serviceDelete("initiatives", { id: initiativeId }) };
+}
+
+/** The seed's progress updates (supabase/seed.sql has no fixed ids): "#n yyyy-mm-dd" → id. */
+export async function seedInitiativeUpdates(): Promise<Record<string, string>> {
+  const rows = await sql<{ id: string; initiative_id: string; reported_on: string }>(
+    "select id::text, initiative_id::text, to_char(reported_on, 'YYYY-MM-DD') as reported_on from public.initiative_updates where initiative_id = any($1::uuid[]) and created_at < '2026-11-01'",
+    [Object.values(INITIATIVE)],
+  );
+  const number = new Map(Object.entries(INITIATIVE).map(([n, initiativeId]) => [initiativeId, n]));
+  return Object.fromEntries(rows.map((row) => [`#${number.get(row.initiative_id)} ${row.reported_on}`, row.id]));
 }

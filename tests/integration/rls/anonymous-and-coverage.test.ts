@@ -20,6 +20,8 @@ const ANON_READABLE: Record<string, { select: string; check: (row: Record<string
   initiatives: { select: "id, status, is_public, org_id", check: (row) => row.is_public === true && row.status !== "draft" },
   // partners of initiatives the visitor can see (checked in initiatives.test.ts)
   initiative_partners: { select: "initiative_id, org_id", check: () => true },
+  // progress of initiatives the visitor can see (checked in initiative-activity.test.ts)
+  initiative_updates: { select: "id, initiative_id", check: () => true },
 };
 
 describe("anonymous visitors", () => {
