@@ -1300,9 +1300,53 @@ export type Database = {
           target_group: string
         }[]
       }
+      initiative_reach_totals: {
+        Args: { focus?: string; period_end?: string; period_start?: string }
+        Returns: {
+          district: string
+          initiative_count: number
+          participants: number
+        }[]
+      }
       initiative_target_groups: {
         Args: Record<PropertyKey, never>
         Returns: string[]
+      }
+      initiatives_in_reach: {
+        Args: { focus?: string; period_end?: string; period_start?: string }
+        Returns: {
+          budget_sek: number | null
+          contact_email: string | null
+          contact_name: string | null
+          contact_phone: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          districts: string[]
+          ends_on: string | null
+          focus_areas: string[]
+          funding_source: string | null
+          id: string
+          is_public: boolean
+          org_id: string
+          participants_expected: number | null
+          participants_reached: number | null
+          published_at: string | null
+          search_vector: unknown
+          starts_on: string | null
+          status: Database["public"]["Enums"]["initiative_status"]
+          summary: string | null
+          target_groups: string[]
+          title: string
+          updated_at: string
+          updated_by: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "initiatives"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       is_board: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_coordinator: { Args: Record<PropertyKey, never>; Returns: boolean }
@@ -1363,6 +1407,14 @@ export type Database = {
           name: string
           slug: string
           visibility: Database["public"]["Enums"]["forum_visibility"]
+        }[]
+      }
+      organisation_initiative_summary: {
+        Args: { orgs: string[] }
+        Returns: {
+          districts: string[]
+          focus_areas: string[]
+          org_id: string
         }[]
       }
       organisation_member_counts: {

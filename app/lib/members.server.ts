@@ -5,6 +5,7 @@
  */
 import type { Database } from "./database.types";
 import { isUnreachable, serviceUnavailable } from "./http.server";
+import { FOCUS_AREAS, type FocusArea } from "./initiative-vocabulary";
 import { rowsOf } from "./query.server";
 import type { TypedSupabaseClient } from "./supabase.server";
 
@@ -19,9 +20,10 @@ export interface DirectoryEntry {
   description: string | null;
   website: string | null;
   members: number;
-  /** The organisation's districts and those of its published initiatives; focus areas of its initiatives. */
+  /** The organisation's districts and those of its published initiatives, by name. */
   districts: string[];
-  focusAreas: string[];
+  /** Focus areas of its published initiatives, as vocabulary keys in vocabulary order. */
+  focusAreas: FocusArea[];
 }
 
 /** Characters that mean something in a PostgREST `or=(…)` filter or an ILIKE pattern. */
@@ -41,26 +43,20 @@ export async function listDirectory(supabase: TypedSupabaseClient, query: string
     const pattern = searchPattern(q);
     request = request.or(`name.ilike.${pattern},description.ilike.${pattern}`);
   }
-  const [organisations, counts, initiatives] = await Promise.all([
-    request,
-    supabase.rpc("organisation_member_counts"),
-    supabase.from("initiatives").select("org_id, districts, focus_areas").neq("status", "draft"),
-  ]);
+  const [organisations, counts] = await Promise.all([request, supabase.rpc("organisation_member_counts")]);
+  const rows = rowsOf(organisations, "the organisation directory");
+  // Where the listed organisations' non-draft initiatives are: one bounded call for the organisations
+  // on the page, not every initiative (migration 20261127150500_organisation_initiative_summary.sql).
+  const summary = rows.length ? rowsOf(await supabase.rpc("organisation_initiative_summary", { orgs: rows.map((row) => row.id) }), "initiatives of organisations") : [];
   const countBy = new Map(rowsOf(counts, "member counts").map((row) => [row.org_id, Number(row.members)]));
-  const where = new Map<string, { districts: Set<string>; focusAreas: Set<string> }>();
-  for (const row of rowsOf(initiatives, "initiatives of organisations")) {
-    const entry = where.get(row.org_id) ?? { districts: new Set<string>(), focusAreas: new Set<string>() };
-    for (const district of row.districts ?? []) entry.districts.add(district);
-    for (const area of row.focus_areas ?? []) entry.focusAreas.add(area);
-    where.set(row.org_id, entry);
-  }
-  const sorted = (values: Set<string> | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, "sv"));
-  return rowsOf(organisations, "the organisation directory").map((row) => ({
+  const where = new Map(summary.map((row) => [row.org_id, row]));
+  return rows.map((row) => ({
     ...row,
     members: countBy.get(row.id) ?? 0,
     // Where it says it works, and where its published initiatives are.
-    districts: sorted(new Set([...(row.districts ?? []), ...(where.get(row.id)?.districts ?? [])])),
-    focusAreas: sorted(where.get(row.id)?.focusAreas),
+    districts: [...new Set([...(row.districts ?? []), ...(where.get(row.id)?.districts ?? [])])].sort((a, b) => a.localeCompare(b, "sv")),
+    // Keys of the vocabulary, in its order (the page shows them in words).
+    focusAreas: FOCUS_AREAS.filter((area) => where.get(row.id)?.focus_areas?.includes(area)),
   }));
 }
 

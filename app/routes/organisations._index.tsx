@@ -66,7 +66,7 @@ export default function Organisations() {
                 {organisation.focusAreas.length > 0 ? (
                   <>
                     <dt>{words.focusAreas}</dt>
-                    <dd>{organisation.focusAreas.join(", ")}</dd>
+                    <dd>{organisation.focusAreas.map((area) => t.initiatives.focusAreas[area]).join(", ")}</dd>
                   </>
                 ) : null}
                 {organisation.website ? (

@@ -1,2 +1,76 @@
-/** reach: filled in by issue 6. */
-export const reach = {};
+import type { Messages } from "../sv";
+
+/** reach: the view "Täckning" (/initiatives/reach): which districts and groups the initiatives reach, and the gaps. */
+export const reach: Messages["reach"] = {
+  title: "Coverage",
+  intro: "Which districts and target groups the preventive initiatives reach – and where there are none.",
+  filters: {
+    legend: "Choose what to count",
+    focus: "Focus area",
+    allFocusAreas: "All focus areas",
+    from: "Period from",
+    to: "Period to",
+    periodHint: "Leave empty to see the initiatives running now.",
+    submit: "Show",
+    clear: "Clear",
+    errors: {
+      focusUnknown: "Choose a focus area from the list.",
+      dateInvalid: "Write the date as YYYY-MM-DD, for example 2026-01-31.",
+      toBeforeFrom: "The end date cannot be before the start date.",
+    },
+    errorSummary: "The filter could not be used. Correct what is marked.",
+  },
+  scope: {
+    now: "Initiatives running now",
+    period: "Initiatives running {period}",
+    from: "Initiatives running from {date}",
+    to: "Initiatives running until {date}",
+    focus: "in {focus}",
+    allFocus: "all focus areas",
+  },
+  summary: {
+    total: "{count} initiatives reach at least one district.",
+    totalOne: "1 initiative reaches at least one district.",
+    totalNone: "No initiatives match the selection.",
+    reachedDistricts: "{reached} of {districts} districts have at least one initiative.",
+  },
+  chart: {
+    heading: "Initiatives per district",
+    title: "Number of initiatives per district",
+    desc: "Bar chart of the number of different initiatives in each of Trollhättan's {count} districts. Districts without an initiative are marked as a gap. The table below has the same figures.",
+    gap: "0 – gap",
+  },
+  table: {
+    heading: "Districts and target groups",
+    caption: "Number of initiatives and participants per district and target group. {scope}.",
+    legend: "In each cell: number of initiatives · number of participants. Choose a figure to see the initiatives in the catalogue. “None” means no initiative reaches that target group in the district.",
+    district: "District",
+    total: "Initiatives in the district",
+    totalNote: "Each initiative counts once per district, however many target groups it reaches there.",
+    cell: "{initiatives} initiatives · {participants} participants",
+    cellOne: "1 initiative · {participants} participants",
+    cellShort: "{initiatives} · {participants}",
+    gap: "None",
+    gapTotal: "0 – gap",
+  },
+  gaps: {
+    heading: "Gaps",
+    noDistrictsHeading: "Districts without any initiative",
+    noDistricts: "None: every district has at least one initiative.",
+    byTargetHeading: "Per target group: districts where nothing reaches the group",
+    targetCovered: "every district has at least one initiative",
+    targetNowhere: "no initiative in any district",
+  },
+  rules: {
+    heading: "How we count",
+    items: [
+      "Without a period, initiatives running now are counted (status “Ongoing”).",
+      "With a period, initiatives that ran at some time during it are counted: ongoing, completed or paused ones that started on or before the period's last day and ended on or after its first day (or have no end date).",
+      "Drafts never count. Planned and cancelled initiatives are not counted.",
+      "An initiative counts in every cell of its districts and target groups. An initiative in two districts for three target groups shows in six cells.",
+      "Participants are the initiative's latest reported figure, added to each of its cells. The cells therefore cannot be summed.",
+      "“Initiatives in the district” counts each initiative once, however many target groups it reaches in the district.",
+    ],
+  },
+  backToCatalogue: "To the catalogue of initiatives",
+};

@@ -1,2 +1,74 @@
-/** reach: filled in by issue 6. */
-export const reach = {};
+/** reach: the view "Täckning" (/initiatives/reach): which districts and groups the initiatives reach, and the gaps. */
+export const reach = {
+  title: "Täckning",
+  intro: "Vilka områden och målgrupper de förebyggande insatserna når – och var det saknas insatser.",
+  filters: {
+    legend: "Välj vad som ska räknas",
+    focus: "Fokusområde",
+    allFocusAreas: "Alla fokusområden",
+    from: "Period från",
+    to: "Period till",
+    periodHint: "Lämna tomt för att se insatser som pågår just nu.",
+    submit: "Visa",
+    clear: "Rensa",
+    errors: {
+      focusUnknown: "Välj ett fokusområde i listan.",
+      dateInvalid: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-31.",
+      toBeforeFrom: "Slutdatumet kan inte vara före startdatumet.",
+    },
+    errorSummary: "Filtret kunde inte användas. Rätta det som är markerat.",
+  },
+  scope: {
+    now: "Insatser som pågår just nu",
+    period: "Insatser som pågick {period}",
+    from: "Insatser som pågick från {date}",
+    to: "Insatser som pågick fram till {date}",
+    focus: "inom {focus}",
+    allFocus: "alla fokusområden",
+  },
+  summary: {
+    total: "{count} insatser når minst ett område.",
+    totalOne: "1 insats når minst ett område.",
+    totalNone: "Inga insatser matchar urvalet.",
+    reachedDistricts: "{reached} av {districts} områden har minst en insats.",
+  },
+  chart: {
+    heading: "Insatser per område",
+    title: "Antal insatser per område",
+    desc: "Stapeldiagram med antal olika insatser i vart och ett av Trollhättans {count} områden. Områden utan insats är markerade som lucka. Tabellen nedanför har samma siffror.",
+    gap: "0 – lucka",
+  },
+  table: {
+    heading: "Områden och målgrupper",
+    caption: "Antal insatser och deltagare per område och målgrupp. {scope}.",
+    legend: "I varje ruta: antal insatser · antal deltagare. Välj en siffra för att se insatserna i katalogen. ”Saknas” betyder att ingen insats når den målgruppen i området.",
+    district: "Område",
+    total: "Insatser i området",
+    totalNote: "Varje insats räknas en gång per område, även om den når flera målgrupper där.",
+    cell: "{initiatives} insatser · {participants} deltagare",
+    cellOne: "1 insats · {participants} deltagare",
+    cellShort: "{initiatives} · {participants}",
+    gap: "Saknas",
+    gapTotal: "0 – lucka",
+  },
+  gaps: {
+    heading: "Luckor",
+    noDistrictsHeading: "Områden utan någon insats",
+    noDistricts: "Inga områden: alla har minst en insats.",
+    byTargetHeading: "Per målgrupp: områden där inget når gruppen",
+    targetCovered: "alla områden har minst en insats",
+    targetNowhere: "ingen insats i något område",
+  },
+  rules: {
+    heading: "Så räknar vi",
+    items: [
+      "Utan vald period räknas insatser som pågår just nu (status ”Pågår”).",
+      "Med en period räknas insatser som pågick någon gång under perioden: de som pågår, är avslutade eller pausade, startade senast sista dagen i perioden och slutade tidigast första dagen (eller saknar slutdatum).",
+      "Utkast räknas aldrig. Planerade och inställda insatser räknas inte.",
+      "En insats räknas i varje ruta för sina områden och målgrupper. En insats i två områden för tre målgrupper syns alltså i sex rutor.",
+      "Deltagare är det senast rapporterade antalet för insatsen, och det läggs till i var och en av insatsens rutor. Därför går rutorna inte att summera.",
+      "”Insatser i området” räknar varje insats en gång, hur många målgrupper den än når i området.",
+    ],
+  },
+  backToCatalogue: "Till katalogen över insatser",
+};
