@@ -1435,6 +1435,10 @@ export type Database = {
         }
         Returns: boolean
       }
+      save_initiative: {
+        Args: { fields: Json; initiative: string; partners?: Json }
+        Returns: string
+      }
       search_forums: {
         Args: { max_results?: number; query: string; skip?: number }
         Returns: {

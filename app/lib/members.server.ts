@@ -11,7 +11,6 @@ import type { TypedSupabaseClient } from "./supabase.server";
 
 type OrganisationKind = Database["public"]["Enums"]["organisation_kind"];
 type MembershipRole = Database["public"]["Enums"]["membership_role"];
-type InitiativeStatus = Database["public"]["Enums"]["initiative_status"];
 
 export interface DirectoryEntry {
   id: string;
@@ -70,7 +69,6 @@ export interface OrganisationProfile {
   status: Database["public"]["Enums"]["organisation_status"];
   districts: string[];
   members: number;
-  initiatives: { id: string; title: string; status: InitiativeStatus; districts: string[] }[];
   forums: { slug: string; name: string }[];
 }
 
@@ -84,8 +82,7 @@ export async function getOrganisation(supabase: TypedSupabaseClient, id: string)
   if (isUnreachable(result.error)) serviceUnavailable();
   // A malformed id is a PostgREST 22P02: the same "not found" as an unknown one.
   if (result.error?.code === "22P02" || !result.data) return null;
-  const [initiatives, forums, counts] = await Promise.all([
-    supabase.from("initiatives").select("id, title, status, districts").eq("org_id", id).neq("status", "draft").order("title"),
+  const [forums, counts] = await Promise.all([
     supabase.rpc("organisation_forums", { org: id }),
     supabase.rpc("organisation_member_counts"),
   ]);
@@ -100,10 +97,6 @@ export async function getOrganisation(supabase: TypedSupabaseClient, id: string)
     status: row.status,
     districts: row.districts ?? [],
     members: Number(rowsOf(counts, "member counts").find((count) => count.org_id === id)?.members ?? 0),
-    initiatives: rowsOf(initiatives, "the organisation's initiatives").map((initiative) => ({
-      ...initiative,
-      districts: initiative.districts ?? [],
-    })),
     forums: rowsOf(forums, "the organisation's forums").map((forum) => ({ slug: forum.slug, name: forum.name })),
   };
 }

@@ -358,3 +358,62 @@ export async function setOrganisationStatus(supabase: TypedSupabaseClient, id: s
   const result = await supabase.from("organisations").update({ status }).eq("id", id).eq("status", from).select("id");
   return rowsOf(result, "the organisation's status").length > 0;
 }
+
+// "Insatser" on an organisation's page (issue 6) ------------------------------------------------
+
+/** How many initiatives the organisation page lists; the catalogue filtered by organisation has the rest. */
+export const ORGANISATION_INITIATIVES_LIMIT = 20;
+
+export interface OrganisationInitiative {
+  id: string;
+  title: string;
+  status: Database["public"]["Enums"]["initiative_status"];
+  districts: string[];
+  /** Null: the organisation's own; otherwise it is a partner (with its role, possibly empty). */
+  partnerRole: string | null;
+  partner: boolean;
+}
+
+/**
+ * The organisation's own initiatives and those it is a named partner in, as RLS lets the reader see
+ * them (drafts only for its members and coordinators), latest changed first, at most `limit`.
+ */
+export async function listOrganisationInitiatives(
+  supabase: TypedSupabaseClient,
+  orgId: string,
+  limit: number = ORGANISATION_INITIATIVES_LIMIT,
+): Promise<{ initiatives: OrganisationInitiative[]; more: boolean }> {
+  const [own, partnered] = await Promise.all([
+    supabase
+      .from("initiatives")
+      .select("id, title, status, districts, updated_at")
+      .eq("org_id", orgId)
+      .order("updated_at", { ascending: false })
+      .limit(limit + 1),
+    supabase
+      .from("initiatives")
+      .select("id, title, status, districts, updated_at, initiative_partners!inner(role)")
+      .eq("initiative_partners.org_id", orgId)
+      .order("updated_at", { ascending: false })
+      .limit(limit + 1),
+  ]);
+  const rows = [
+    ...rowsOf(own, "the organisation's initiatives").map((row) => ({ ...row, partner: false, partnerRole: null as string | null })),
+    ...rowsOf(partnered, "the initiatives the organisation is a partner in").map(({ initiative_partners: partners, ...row }) => ({
+      ...row,
+      partner: true,
+      partnerRole: partners[0]?.role ?? null,
+    })),
+  ].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+  return {
+    initiatives: rows.slice(0, limit).map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      districts: row.districts ?? [],
+      partner: row.partner,
+      partnerRole: row.partnerRole,
+    })),
+    more: rows.length > limit,
+  };
+}

@@ -4,6 +4,8 @@ import { firstInvalid, TextArea, TextField, useMemberFormCheck } from "~/compone
 import { hasRole, requirePartner, type CurrentUser } from "~/lib/auth.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { getOrganisation, updateProfile } from "~/lib/members.server";
+import { listOrganisationInitiatives } from "~/lib/organisations.server";
+import { format } from "~/lib/i18n";
 import { messagesFor } from "~/lib/page-meta";
 import { keptValues, parseMemberForm, profileSchema, type MemberFieldErrors } from "~/lib/schemas/members";
 import { getSupabase } from "~/lib/supabase.server";
@@ -24,11 +26,16 @@ function canManage(user: CurrentUser, orgId: string): boolean {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePartner(request, context);
-  const organisation = await getOrganisation(getSupabase(request, context), params.id ?? "");
+  const supabase = getSupabase(request, context);
+  const organisation = await getOrganisation(supabase, params.id ?? "");
   if (!organisation) notFound();
   const isMember = user.memberships.some((m) => m.orgId === organisation.id);
+  // "Insatser": its own initiatives and those it is a partner in, bounded (the catalogue has the rest).
+  const initiatives = await listOrganisationInitiatives(supabase, organisation.id);
   return {
     organisation,
+    initiatives,
+    canRegisterInitiative: isMember || hasRole(user, "coordinator"),
     canEdit: canManage(user, organisation.id),
     canSeeMembers: isMember || hasRole(user, "coordinator"),
     saved: new URL(request.url).searchParams.get("saved") === "1",
@@ -54,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, canEdit, canSeeMembers, saved } = useLoaderData<typeof loader>();
+  const { organisation, initiatives, canRegisterInitiative, canEdit, canSeeMembers, saved } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -121,22 +128,38 @@ export default function Organisation() {
       </section>
 
       <section aria-labelledby="initiatives-heading">
-        <h2 id="initiatives-heading">{words.initiatives}</h2>
-        {organisation.initiatives.length === 0 ? (
-          <p className="empty">{words.noInitiatives}</p>
+        <h2 id="initiatives-heading">{t.initiativeForms.organisation.heading}</h2>
+        {initiatives.initiatives.length === 0 ? (
+          <p className="empty">{t.initiativeForms.organisation.none}</p>
         ) : (
           <ul className="plain-list">
-            {organisation.initiatives.map((initiative) => (
+            {initiatives.initiatives.map((initiative) => (
               <li key={initiative.id}>
-                <span className="cell-title">{initiative.title}</span>
+                <Link className="cell-title" to={`/initiatives/${initiative.id}`}>
+                  {initiative.title}
+                </Link>
                 <span className="cell-detail">
-                  {t.home.initiativeStatus[initiative.status]}
+                  {t.initiatives.status[initiative.status]}
+                  {" · "}
+                  {initiative.partner
+                    ? initiative.partnerRole
+                      ? format(t.initiativeForms.organisation.partnerWithRole, { role: initiative.partnerRole })
+                      : t.initiativeForms.organisation.partner
+                    : t.initiativeForms.organisation.own}
                   {initiative.districts.length > 0 ? ` · ${initiative.districts.join(", ")}` : ""}
                 </span>
               </li>
             ))}
           </ul>
         )}
+        <p>
+          <Link to={`/initiatives?org=${organisation.id}`}>{t.initiativeForms.organisation.showAll}</Link>
+        </p>
+        {canRegisterInitiative ? (
+          <p>
+            <Link to="/initiatives/new">{t.initiativeForms.organisation.register}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="forums-heading">
