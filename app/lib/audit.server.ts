@@ -2,6 +2,7 @@
  * Reading the audit log for /admin/audit and its CSV export. Through the coordinator's own client:
  * RLS lets coordinators (only) read it; nobody can write it except the triggers.
  */
+import { csvCell } from "./csv";
 import { isUnreachable, serviceUnavailable } from "./http.server";
 import { countOf, rowsOf } from "./query.server";
 import type { TypedSupabaseClient } from "./supabase.server";
@@ -204,14 +205,8 @@ export async function readAuditForExport(supabase: TypedSupabaseClient, filters:
 
 // --- CSV --------------------------------------------------------------------------------------------
 
-/**
- * One CSV cell: quoted when it holds a separator, quote or line break; and a cell a spreadsheet
- * would run as a formula (starting with = + - @, or a tab/carriage return) gets a leading `'`.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** One CSV cell (shared with the open data, `~/lib/csv`). */
+export { csvCell };
 
 /** A CSV file for Excel: UTF-8 with a byte-order mark, comma-separated, CRLF line ends. */
 export function toCsv(rows: string[][]): string {

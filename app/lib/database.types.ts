@@ -1227,6 +1227,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      active_org_ids: { Args: Record<PropertyKey, never>; Returns: string[] }
       add_forum_member_by_email: {
         Args: { email: string; forum: string }
         Returns: string
@@ -1389,6 +1390,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      my_org_ids: { Args: Record<PropertyKey, never>; Returns: string[] }
       my_sole_admin_organisations: {
         Args: Record<PropertyKey, never>
         Returns: {

@@ -1,5 +1,5 @@
 /**
- * Reads for the first versions of the portal's sections (initiatives, reports, board,
+ * Reads for the first versions of the portal's sections (reports, board,
  * admin, account). All through the user's client, so RLS decides what is returned; every list is
  * bounded (pagination comes with the issues that build each section out).
  */
@@ -11,42 +11,6 @@ import type { TypedSupabaseClient } from "./supabase.server";
 type Enums = Database["public"]["Enums"];
 
 const MAX_ROWS = 200;
-
-export interface CatalogueRow {
-  id: string;
-  title: string;
-  summary: string | null;
-  organiser: string | null;
-  districts: string[];
-  status: Enums["initiative_status"];
-  startsOn: string | null;
-  endsOn: string | null;
-  isPublic: boolean;
-}
-
-/**
- * The initiative catalogue: initiatives that are not drafts. Anonymous visitors get only public
- * ones (RLS, and the filter says so); signed-in people whatever else RLS lets them read.
- */
-export async function listCatalogue(supabase: TypedSupabaseClient, signedIn: boolean): Promise<CatalogueRow[]> {
-  let query = supabase
-    .from("initiatives")
-    .select("id, title, summary, status, districts, starts_on, ends_on, is_public, organisations!initiatives_org_id_fkey(name)")
-    .neq("status", "draft");
-  if (!signedIn) query = query.eq("is_public", true);
-  const result = await query.order("starts_on", { ascending: false, nullsFirst: false }).order("title").limit(MAX_ROWS);
-  return rowsOf(result, "the initiatives").map((row) => ({
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    organiser: row.organisations?.name ?? null,
-    districts: row.districts ?? [],
-    status: row.status,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    isPublic: row.is_public,
-  }));
-}
 
 export interface OrganisationPeriodRow {
   periodId: string;

@@ -86,22 +86,6 @@ export const pages: Messages["pages"] = {
     applied: "Applied",
     title: "Title",
   },
-  initiatives: {
-    title: "Preventive initiatives",
-    introPublic:
-      "The catalogue shows preventive initiatives published by associations, the region, public authorities, AB Eidar and the city: homework help, language cafés, holiday activities, safety work and much more.",
-    introSignedIn:
-      "Signed in, you see every initiative that has started or is planned by the portal's partners, including those not published to the public.",
-    caption: "Initiatives",
-    name: "Initiative",
-    organiser: "Organiser",
-    districts: "Districts",
-    status: "Status",
-    period: "When",
-    from: "From {date}",
-    public: "Public",
-    empty: "There are no initiatives to show yet.",
-  },
   reports: {
     title: "Follow-up",
     introOrganisation:

@@ -85,22 +85,6 @@ export const pages = {
     applied: "Ansökte",
     title: "Rubrik",
   },
-  initiatives: {
-    title: "Förebyggande insatser",
-    introPublic:
-      "Katalogen visar förebyggande insatser som föreningar, regionen, myndigheter, AB Eidar och staden har publicerat: läxhjälp, språkcaféer, lovaktiviteter, trygghetsarbete och mycket mer.",
-    introSignedIn:
-      "Som inloggad ser du alla insatser som har startat eller planeras hos portalens partner, även de som inte är publicerade för allmänheten.",
-    caption: "Insatser",
-    name: "Insats",
-    organiser: "Arrangör",
-    districts: "Områden",
-    status: "Status",
-    period: "Tid",
-    from: "Från {date}",
-    public: "Publik",
-    empty: "Det finns inga insatser att visa ännu.",
-  },
   reports: {
     title: "Uppföljning",
     introOrganisation:
