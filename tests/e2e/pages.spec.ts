@@ -17,16 +17,17 @@ test.describe("public pages", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the public catalogue shows published initiatives with organiser, districts and status", async ({ page }) => {
+  test("the public catalogue shows published initiatives with organiser, districts, status and contact", async ({ page }) => {
     await page.goto("/initiatives");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Förebyggande insatser");
-    const table = page.getByRole("table", { name: "Insatser" });
-    const row = table.getByRole("row", { name: /Hälsokommunikatörer i Trollhättan/ });
-    await expect(row).toContainText("Västra Götalandsregionen");
-    await expect(row).toContainText("Kronogården");
-    await expect(row).toContainText("Pågående");
-    // Signed out there is no "public" column: everything shown is public.
-    await expect(table.getByRole("columnheader", { name: "Publik" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aktiviteter och insatser i Trollhättan");
+    const card = page.locator(".initiative-card").filter({ has: page.getByRole("link", { name: "Hälsokommunikatörer i Trollhättan" }) });
+    await expect(card).toContainText("Västra Götalandsregionen");
+    await expect(card).toContainText("Kronogården");
+    await expect(card).toContainText("Pågår");
+    await expect(card).toContainText("halsokommunikatorer@vgregion.example");
+    // Signed out everything shown is public: nothing is marked otherwise, and no drafts or non-public ones.
+    await expect(page.getByText("Ej publik")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Upprustning av innergårdar i Sylte med boendedialog" })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
@@ -152,12 +153,12 @@ test.describe("section pages", () => {
     await expect(page.getByRole("listitem").filter({ hasText: "Uppföljning: AB Eidar och staden" })).toContainText("Privat – endast inbjudna");
   });
 
-  test("/initiatives signed in shows non-public initiatives too, marked as such", async ({ page }) => {
+  test("/initiatives signed in shows non-public initiatives too, marked as such, and the organisation's drafts apart", async ({ page }) => {
     await signIn(page, DEMO.eidar);
     await page.goto("/initiatives");
-    const table = page.getByRole("table", { name: "Insatser" });
-    await expect(table.getByRole("columnheader", { name: "Publik" })).toBeVisible();
-    await expect(table.getByRole("row").filter({ hasText: "Utkast" })).toHaveCount(0);
+    const card = page.locator(".initiative-card").filter({ has: page.getByRole("link", { name: "Upprustning av innergårdar i Sylte med boendedialog" }) });
+    await expect(card).toContainText("Ej publik");
+    await expect(page.getByRole("heading", { name: "Era utkast" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -252,12 +253,12 @@ test.describe("without JavaScript", () => {
 
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Initiatives" }).click();
     await expect(page).toHaveURL(/\/initiatives$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preventive initiatives");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Activities and initiatives in Trollhättan");
 
     await page.getByRole("button", { name: "På svenska" }).click();
     await expect(page).toHaveURL(/\/initiatives$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Förebyggande insatser");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aktiviteter och insatser i Trollhättan");
   });
 
   test("a signed-in partner moves between sections", async ({ page }) => {
