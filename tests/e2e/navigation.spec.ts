@@ -98,11 +98,11 @@ test.describe("language", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contact");
     await page.goto("/initiatives");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Preventive initiatives");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Activities and initiatives in Trollhättan");
 
     await page.getByRole("button", { name: "På svenska" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Förebyggande insatser");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aktiviteter och insatser i Trollhättan");
     expect(await mainNavigation(page)).toEqual(["Start", "Insatser"]);
   });
 
