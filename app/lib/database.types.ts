@@ -1464,6 +1464,15 @@ export type Database = {
           thread_id: string
         }[]
       }
+      thread_viewer: {
+        Args: { thread: string }
+        Returns: {
+          can_post: boolean
+          last_read_position: number
+          moderator: boolean
+          watching: boolean
+        }[]
+      }
       trollhattan_districts: {
         Args: Record<PropertyKey, never>
         Returns: string[]

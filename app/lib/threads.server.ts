@@ -203,19 +203,15 @@ export interface ThreadViewer {
   lastRead: number;
 }
 
-export async function loadViewer(supabase: Client, thread: Pick<Thread, "id" | "forum">, userId: string): Promise<ThreadViewer> {
-  const [moderator, canPost, watch, read] = await Promise.all([
-    supabase.rpc("is_forum_moderator", { forum: thread.forum.id }),
-    supabase.rpc("can_post_in_thread", { thread: thread.id }),
-    supabase.from("forum_watches").select("id").eq("user_id", userId).eq("thread_id", thread.id).maybeSingle(),
-    supabase.from("thread_reads").select("last_read_position").eq("user_id", userId).eq("thread_id", thread.id).maybeSingle(),
-  ]);
-  for (const result of [moderator, canPost, watch, read]) if (result.error) fail(result.error, "Could not load the reader's rights");
+export async function loadViewer(supabase: Client, thread: Pick<Thread, "id">): Promise<ThreadViewer> {
+  // One round trip (rpc thread_viewer); RLS and the helper functions answer for the caller.
+  const { data, error } = await supabase.rpc("thread_viewer", { thread: thread.id }).maybeSingle();
+  if (error) fail(error, "Could not load the reader's rights");
   return {
-    moderator: moderator.data === true,
-    canPost: canPost.data === true,
-    watching: Boolean(watch.data),
-    lastRead: read.data?.last_read_position ?? 0,
+    moderator: data?.moderator === true,
+    canPost: data?.can_post === true,
+    watching: data?.watching === true,
+    lastRead: data?.last_read_position ?? 0,
   };
 }
 

@@ -78,7 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   // The reader's rights and the page's posts in parallel: a constant number of requests.
   const [viewer, entries] = await Promise.all([
-    loadViewer(supabase, thread, user.id),
+    loadViewer(supabase, thread),
     unread ? Promise.resolve([]) : loadThreadPage(supabase, thread, page),
   ]);
   if (unread) {
@@ -94,11 +94,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (quoteAt && !quoted) quoted = await getPostAt(supabase, thread.id, quoteAt);
 
   const shown = visible.filter((post) => !post.hiddenAt || viewer.moderator);
-  const mentions = await mentionedNames(
-    supabase,
-    shown.map((post) => post.body),
-    shown.flatMap((post) => (post.authorName ? [post.authorName] : [])),
-  );
+  // The names to highlight, the move targets and the read mark in one round: none needs another.
+  const [mentions, targets] = await Promise.all([
+    mentionedNames(
+      supabase,
+      shown.map((post) => post.body),
+      shown.flatMap((post) => (post.authorName ? [post.authorName] : [])),
+    ),
+    viewer.moderator ? moveTargets(supabase, user.id, hasRole(user, "coordinator"), thread.forum.id) : Promise.resolve([]),
+    // The person has now seen this page: move their read mark (never backwards) to its last post.
+    markThreadRead(supabase, thread.id, entries.at(-1)?.position ?? 0),
+  ]);
   const locale = await resolveLocale(request, user);
   const deletedUser = getMessages(locale).account.deletedUser;
 
@@ -130,11 +136,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         ? "archived"
         : "notMember";
 
-  // The person has now seen this page: move their read mark (never backwards) to its last post.
-  const [targets] = await Promise.all([
-    viewer.moderator ? moveTargets(supabase, user.id, hasRole(user, "coordinator"), thread.forum.id) : Promise.resolve([]),
-    markThreadRead(supabase, thread.id, entries.at(-1)?.position ?? 0),
-  ]);
 
   const done = query.get("done");
   return {
