@@ -1230,7 +1230,10 @@ export type Database = {
       active_org_ids: { Args: Record<PropertyKey, never>; Returns: string[] }
       add_forum_member_by_email: {
         Args: { email: string; forum: string }
-        Returns: string
+        Returns: {
+          added: boolean
+          user_id: string
+        }[]
       }
       apply_for_membership: {
         Args: {

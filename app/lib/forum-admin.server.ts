@@ -240,25 +240,15 @@ export type AddMemberResult = { ok: true; userId: string; alreadyMember: boolean
  * request). `alreadyMember`: they were an active member before (no "added" e-mail then).
  */
 export async function addMemberByEmail(supabase: TypedSupabaseClient, forumId: string, email: string): Promise<AddMemberResult> {
-  // The rpc inserts a new member or turns a request active, and leaves an active member as they
-  // were; it does not say which. The number of active members before and after tells (a join or
-  // leave by someone else at the same instant could blur it: at worst one e-mail too many or few).
-  const activeCount = async () =>
-    countOf(
-      await supabase.from("forum_members").select("user_id", { count: "exact", head: true }).eq("forum_id", forumId).eq("status", "active"),
-      "forum members",
-    );
-  const before = await activeCount();
-  const result = await supabase.rpc("add_forum_member_by_email", { forum: forumId, email: email.trim() });
+  const result = await supabase.rpc("add_forum_member_by_email", { forum: forumId, email: email.trim() }).maybeSingle();
   if (result.error) {
     if (isRefusal(result.error)) return { ok: false, reason: "refused" };
     if (isUnreachable(result.error)) serviceUnavailable();
     console.error(`Adding a forum member failed: ${result.error.code} ${result.error.message}`);
     return { ok: false, reason: "failed" };
   }
-  const userId = result.data as string | null;
-  if (!userId) return { ok: false, reason: "unknown" };
-  return { ok: true, userId, alreadyMember: (await activeCount()) <= before };
+  if (!result.data) return { ok: false, reason: "unknown" };
+  return { ok: true, userId: result.data.user_id, alreadyMember: !result.data.added };
 }
 
 /** Makes a member a moderator, or a moderator a member. */

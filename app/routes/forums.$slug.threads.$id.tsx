@@ -10,7 +10,6 @@ import { notFound } from "~/lib/http.server";
 import { format, getMessages } from "~/lib/i18n";
 import { quoteMarkdown, renderMarkdown } from "~/lib/markdown.server";
 import { pageTitle } from "~/lib/page-meta";
-import { pageNumber } from "~/lib/pagination";
 import { resolveLocale } from "~/lib/preferences.server";
 import { formStrings, parseValues } from "~/lib/schemas/form";
 import { hidePostSchema, postBodySchema, reportPostSchema, type ForumErrorKey } from "~/lib/schemas/forum-posts";
@@ -73,7 +72,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const editAt = positionParam(query.get("edit"));
   const reportAt = positionParam(query.get("report"));
   const target = positionParam(query.get("post")) ?? editAt ?? reportAt;
-  const page = query.has("page") ? pageNumber(query.get("page"), pages) : target ? Math.min(pageOfPosition(target), pages) : 1;
+  // A page past the end (an old link to a thread that lost posts) shows the last page.
+  const page = query.has("page") ? Math.min(positionParam(query.get("page")) ?? 1, pages) : target ? Math.min(pageOfPosition(target), pages) : 1;
   const unread = query.has("unread");
 
   // The reader's rights and the page's posts in parallel: a constant number of requests.

@@ -223,6 +223,9 @@ test.describe("without JavaScript", () => {
       await expect(page.locator("#post-2")).toContainText("Eidar ställer upp på onsdagar.");
       const { count } = await serviceClient().from("posts").select("id", { count: "exact", head: true }).eq("thread_id", thread.id);
       expect(count).toBe(2);
+      // An old link to a page past the end shows the last page.
+      await page.goto(`/forums/${OPEN_FORUM}/threads/${thread.id}?page=99`);
+      await expect(page.locator("#post-2")).toContainText("Eidar ställer upp på onsdagar.");
     } finally {
       await thread.remove();
     }

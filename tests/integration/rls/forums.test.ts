@@ -370,16 +370,18 @@ describe("moderation is audited", () => {
 // --- issue 5: joining, positions, hidden posts, search, overview, moderation audit ----------------
 
 describe("adding members by e-mail (add_forum_member_by_email)", () => {
-  it("a moderator adds an existing user as an active member and gets the id; an unknown address gives null", async () => {
+  it("a moderator adds an existing user as an active member and is told so; again: not added; an unknown address gives no row", async () => {
     const user = await throwawayUser();
     try {
       const { data, error } = await (await as("association")).rpc("add_forum_member_by_email", { forum: FORUM.trygghet, email: `  ${user.email.toUpperCase()} ` });
       expect(error).toBeNull();
-      expect(data).toBe(user.id);
+      expect(data).toEqual([{ user_id: user.id, added: true }]);
+      const again = await (await as("association")).rpc("add_forum_member_by_email", { forum: FORUM.trygghet, email: user.email });
+      expect(again).toMatchObject({ data: [{ user_id: user.id, added: false }], error: null });
       expect(await rowOf("forum_members", { forum_id: FORUM.trygghet, user_id: user.id })).toMatchObject({ status: "active", role: "member" });
       expect((await auditRows(user.id)).filter((row) => row.action.startsWith("forum_member.")).map((row) => [row.action, row.actor_id])).toEqual([["forum_member.added", USER.association]]);
       const unknown = await (await as("association")).rpc("add_forum_member_by_email", { forum: FORUM.trygghet, email: `nobody-${newId()}@test.example` });
-      expect(unknown).toMatchObject({ data: null, error: null });
+      expect(unknown).toMatchObject({ data: [], error: null });
     } finally {
       await user.remove();
     }
@@ -390,7 +392,7 @@ describe("adding members by e-mail (add_forum_member_by_email)", () => {
     try {
       const { data, error } = await (await as("coordinator")).rpc("add_forum_member_by_email", { forum: FORUM.uppfoljning, email: user.email });
       expect(error).toBeNull();
-      expect(data).toBe(user.id);
+      expect(data).toEqual([{ user_id: user.id, added: true }]);
       expect(await rowOf("forum_members", { forum_id: FORUM.uppfoljning, user_id: user.id })).toMatchObject({ status: "active" });
     } finally {
       await user.remove();
