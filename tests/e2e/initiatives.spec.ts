@@ -136,6 +136,9 @@ test("bad input is refused next to the field and nothing is saved", async ({ bro
     await page.getByLabel("Förväntat antal deltagare").fill("5");
     await page.getByLabel("Budget (kronor)").fill("12 500");
     await page.getByRole("button", { name: "Spara utkast" }).click();
+    // Saved: the initiative's own page (not the form, whose text box holds the same words).
+    await expect(page).toHaveURL(/\/initiatives\/[0-9a-f-]{36}\?done=saved/);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByText("<script>window.__xss = 1</script> Vanlig text.")).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     const { data } = await serviceClient().from("initiatives").select("budget_sek").eq("title", title).single();
