@@ -10,6 +10,8 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
+-- (the output column user_id would otherwise clash with forum_members.user_id below)
 declare
   person uuid;
   before public.forum_member_status;
