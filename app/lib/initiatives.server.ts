@@ -3,10 +3,7 @@
  * data (/initiatives.csv, /initiatives.json). RLS decides what each caller sees; the open data is
  * always read with an anonymous client, so it is the public set whoever asks.
  */
-import { createClient } from "@supabase/supabase-js";
-import ws from "ws";
 import type { Database } from "./database.types";
-import { getEnv } from "./env.server";
 import { isUnreachable, serviceUnavailable } from "./http.server";
 import { rowsOf } from "./query.server";
 import {
@@ -238,25 +235,6 @@ export async function listActiveOrganisations(
 
 // Open data ----------------------------------------------------------------------------------------
 
-let anonClient: TypedSupabaseClient | undefined;
-
-/** A client without a session: what anyone on the internet may read (open data is the public set only). */
-export function getAnonClient(): TypedSupabaseClient {
-  const env = getEnv();
-  anonClient ??= createClient<Database>(
-    env.SUPABASE_URL,
-    env.SUPABASE_ANON_KEY,
-    {
-      auth: {
-        persistSession: false,
-        autoRefreshToken: false,
-        detectSessionInUrl: false,
-      },
-      realtime: { transport: ws as unknown as typeof WebSocket },
-    }
-  );
-  return anonClient;
-}
 
 /** The open-data fields, in file order (documented on /initiatives/data). */
 export const OPEN_DATA_FIELDS = [

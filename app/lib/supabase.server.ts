@@ -52,3 +52,15 @@ export function getServiceRoleClient(): TypedSupabaseClient {
   });
   return serviceClient;
 }
+
+let anonClient: TypedSupabaseClient | undefined;
+
+/** A client without a session: what anyone on the internet may read (open data is the public set only). */
+export function getAnonClient(): TypedSupabaseClient {
+  const env = getEnv();
+  anonClient ??= createClient<Database>(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime,
+  });
+  return anonClient;
+}

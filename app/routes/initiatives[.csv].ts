@@ -8,12 +8,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { BOM, csvLine } from "~/lib/csv";
 import { getEnv } from "~/lib/env.server";
 import {
-  getAnonClient,
   OPEN_DATA_FIELDS,
   openDataBatches,
   openDataCells,
 } from "~/lib/initiatives.server";
 import { parseInitiativeFilters } from "~/lib/schemas/initiative-filters";
+import { getAnonClient } from "~/lib/supabase.server";
 
 const OPEN_DATA_CACHE = "public, max-age=300";
 

@@ -6,11 +6,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getEnv } from "~/lib/env.server";
 import {
-  getAnonClient,
   OPEN_DATA_FIELDS,
   openDataBatches,
 } from "~/lib/initiatives.server";
 import { parseInitiativeFilters } from "~/lib/schemas/initiative-filters";
+import { getAnonClient } from "~/lib/supabase.server";
 
 const OPEN_DATA_LICENSE = "CC0 1.0";
 

@@ -3,6 +3,7 @@
  * the form and the action. Messages are keys of `admin.errors` in the translation files.
  */
 import { z } from "zod";
+import { DISTRICTS } from "../initiative-vocabulary";
 import { parseValues } from "./form";
 import type { Database } from "../database.types";
 import { isValidOrgNumber, normalizeOrgNumber } from "../org-number";
@@ -21,23 +22,8 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 ];
 export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = ["pending", "active", "archived"];
 
-/** The districts of Trollhättan (DESIGN.md); the database checks the same list. */
-export const DISTRICTS = [
-  "Centrum",
-  "Kronogården",
-  "Lextorp",
-  "Sylte",
-  "Hjulkvarn",
-  "Skoftebyn",
-  "Stavre",
-  "Strandmon",
-  "Sjuntorp",
-  "Upphärad",
-  "Velanda",
-  "Öresjö",
-  "Nordstaden",
-  "Halvorstorp",
-] as const;
+/** The districts of Trollhättan (DESIGN.md): one list for organisations and initiatives. */
+export { DISTRICTS } from "../initiative-vocabulary";
 
 export type OrganisationErrorKey =
   | "nameRequired"
