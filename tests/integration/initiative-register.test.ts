@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/lib/database.types.ts";
 import { getEditableInitiative, publishStoredInitiative, saveInitiative } from "../../app/lib/initiative-editor.server.ts";
 import { addProgressUpdate, deleteProgressUpdate, getInitiativePage } from "../../app/lib/initiative-page.server.ts";
+import { listOrganisationInitiatives } from "../../app/lib/organisations.server.ts";
 import { parseInitiative, type InitiativeInput } from "../../app/lib/schemas/initiative.ts";
 import { anonClient, signedInClient, type Persona } from "../support/clients.ts";
 import { ORG, USER, rowOf, serviceDelete } from "../support/rls.ts";
@@ -196,5 +197,20 @@ describe("progress updates", () => {
     // Removing the latest update: the figures follow the one before.
     expect(await deleteProgressUpdate(eidar, result.id, latest)).toEqual({ ok: true });
     expect((await rowOf("initiatives", { id: result.id }))?.participants_reached).toBe(12);
+  });
+});
+
+describe("an organisation's page", () => {
+  it("lists its own initiatives and those it is a named partner in, marked as such, and no one else's drafts", async () => {
+    const region = await client("region");
+    const { initiatives } = await listOrganisationInitiatives(region, ORG.vgr);
+    const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
+    // Own: Hälsokommunikatörer (08). Partner: Trygghetsvandringar (02, "Folkhälsoperspektiv") and Jobbspår (10).
+    expect(byId.get("1a1a1a1a-0000-4000-8000-000000000008")).toMatchObject({ partner: false });
+    expect(byId.get("1a1a1a1a-0000-4000-8000-000000000002")).toMatchObject({ partner: true, partnerRole: "Folkhälsoperspektiv" });
+    expect(byId.get("1a1a1a1a-0000-4000-8000-000000000010")).toMatchObject({ partner: true });
+    // Eidar's draft (05) and the association's draft (07) are not the region's to see.
+    expect(byId.has("1a1a1a1a-0000-4000-8000-000000000005")).toBe(false);
+    expect(byId.has("1a1a1a1a-0000-4000-8000-000000000007")).toBe(false);
   });
 });
