@@ -338,6 +338,10 @@ values
   ('dddddddd-0000-4000-8000-000000000008', 'SFI-01', 'Deltagare i språkcaféer (utgått)',
    'Ersatt av DEL-01 från 2026.', 'antal', 'increase', null, null, 400, 2023, 90, false);
 
+-- Allowed ranges: a percentage lies between 0 and 100, counts and hours are never negative.
+update public.indicators set min_value = 0, max_value = 100 where unit = '%';
+update public.indicators set min_value = 0 where unit in ('antal', 'timmar');
+
 insert into public.reporting_periods (id, name, starts_on, ends_on, due_on, status) values
   ('cccccccc-0000-4000-8000-000000000001', 'Helår 2025', '2025-01-01', '2025-12-31', '2026-02-28', 'closed'),
   ('cccccccc-0000-4000-8000-000000000002', 'Halvår 1 2026', '2026-01-01', '2026-06-30', '2026-12-18', 'open');
@@ -346,52 +350,82 @@ insert into public.reporting_periods (id, name, starts_on, ends_on, due_on, stat
 -- Every report starts as a draft and goes through the workflow (the trigger enforces the
 -- transitions for everyone); values are entered before a report is accepted, since accepted
 -- reports are frozen.
+-- The report template of both periods: five narrative questions (ids c0c0c0c0-…-0000000000PQ,
+-- P = period, Q = question), the organisations that must report and the indicators that apply.
+insert into public.period_questions (id, period_id, position, question, help, required) values
+  ('c0c0c0c0-0000-4000-8000-000000000011', 'cccccccc-0000-4000-8000-000000000001', 1, 'Vilka aktiviteter har ni genomfört under perioden?', 'Beskriv kort vad ni har gjort, var och för vilka.', true),
+  ('c0c0c0c0-0000-4000-8000-000000000012', 'cccccccc-0000-4000-8000-000000000001', 2, 'Vilka resultat har ni sett?', 'Gärna med siffror: hur många har ni nått, vad har förändrats?', true),
+  ('c0c0c0c0-0000-4000-8000-000000000013', 'cccccccc-0000-4000-8000-000000000001', 3, 'Hur har ni samverkat med andra aktörer?', 'Vilka föreningar, myndigheter eller företag har ni arbetat med?', true),
+  ('c0c0c0c0-0000-4000-8000-000000000014', 'cccccccc-0000-4000-8000-000000000001', 4, 'Vilka utmaningar har ni mött?', null, false),
+  ('c0c0c0c0-0000-4000-8000-000000000015', 'cccccccc-0000-4000-8000-000000000001', 5, 'Vad är nästa steg?', null, true),
+  ('c0c0c0c0-0000-4000-8000-000000000021', 'cccccccc-0000-4000-8000-000000000002', 1, 'Vilka aktiviteter har ni genomfört under perioden?', 'Beskriv kort vad ni har gjort, var och för vilka.', true),
+  ('c0c0c0c0-0000-4000-8000-000000000022', 'cccccccc-0000-4000-8000-000000000002', 2, 'Vilka resultat har ni sett?', 'Gärna med siffror: hur många har ni nått, vad har förändrats?', true),
+  ('c0c0c0c0-0000-4000-8000-000000000023', 'cccccccc-0000-4000-8000-000000000002', 3, 'Hur har ni samverkat med andra aktörer?', 'Vilka föreningar, myndigheter eller företag har ni arbetat med?', true),
+  ('c0c0c0c0-0000-4000-8000-000000000024', 'cccccccc-0000-4000-8000-000000000002', 4, 'Vilka utmaningar har ni mött?', null, false),
+  ('c0c0c0c0-0000-4000-8000-000000000025', 'cccccccc-0000-4000-8000-000000000002', 5, 'Vad är nästa steg?', null, true);
+
+insert into public.period_organisations (period_id, org_id) values
+  ('cccccccc-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000001'),
+  ('cccccccc-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000002'),
+  ('cccccccc-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000003'),
+  ('cccccccc-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000001'),
+  ('cccccccc-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000002'),
+  ('cccccccc-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000003'),
+  ('cccccccc-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000004');
+
+insert into public.period_indicators (period_id, indicator_id, sort_order)
+select p.id, i.id, i.sort_order
+  from public.reporting_periods p
+ cross join public.indicators i
+ where i.code in ('UNG-01', 'TRY-01', 'BOE-01', 'DEL-01', 'VOL-01');
+
 insert into public.reports
-  (id, org_id, period_id, summary, activities, results, collaboration, challenges, next_steps, created_by, updated_by, created_at)
+  (id, org_id, period_id, summary, created_by, updated_by, created_at)
 values
   ('eeeeeeee-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000001', 'cccccccc-0000-4000-8000-000000000001',
    'Under 2025 har Eidar förstärkt det boendesociala arbetet i Kronogården, Lextorp och Sylte med fokus på unga, trygghet och förebyggande av avhysningar.',
-   E'Sommarjobb för 38 ungdomar, trygghetsvandringar vår och höst i Lextorp, start av boendeskola för nyanlända hyresgäster.',
-   E'Inga avhysningar av barnfamiljer under andra halvåret. Upplevd trygghet ökade från 61 till 63 procent i hyresgästenkäten.',
-   E'Nära samarbete med Kronogårdens kulturförening, Arbetsförmedlingen och regionens hälsokommunikatörer.',
-   E'Svårt att rekrytera handledare till sommarjobben. Belysningsbrister i gångstråk.',
-   E'Utöka sommarjobben till 45 platser 2026 och inför boendeskola även i Hjulkvarn.',
    'aaaaaaaa-0000-4000-8000-000000000003', 'aaaaaaaa-0000-4000-8000-000000000003', '2026-01-20 10:00+01'),
   ('eeeeeeee-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000001', 'cccccccc-0000-4000-8000-000000000002',
    'Första halvåret 2026: fler sommarjobb, boendeskolan i gång i tre områden och inga avhysningar som berört barn.',
-   E'Sommarjobb (46 ungdomar), boendeskola (87 deltagare), trygghetsvandring i Lextorp i april, ny belysning vid gångtunneln i Kronogården.',
-   E'Upplevd trygghet 64 procent. Noll avhysningar som berört barn tack vare tidiga kontakter vid hyresskuld.',
-   E'Samverkan med Kronogårdens kulturförening och regionen kring trygghetsvandringen; Arbetsförmedlingen kring sommarjobben.',
-   E'Ökad trångboddhet i Sylte. Begränsade lokaler för föreningslivet.',
-   E'Innergårdsprojekt i Sylte planeras till 2027. Fortsatt dialog med staden om lokaler.',
    'aaaaaaaa-0000-4000-8000-000000000003', 'aaaaaaaa-0000-4000-8000-000000000006', '2026-10-15 09:00+02'),
   ('eeeeeeee-0000-4000-8000-000000000003', 'bbbbbbbb-0000-4000-8000-000000000002', 'cccccccc-0000-4000-8000-000000000001',
    'Läxhjälp och språkcafé har vuxit under 2025, med fler volontärer och fler deltagare.',
-   E'Läxhjälp två kvällar i veckan under terminerna, 18 språkcaféer, lovaktiviteter på sport- och höstlov.',
-   E'64 elever har fått läxhjälp regelbundet. 3 100 volontärtimmar.',
-   E'Biblioteket, Kronogårdsskolan och AB Eidar (lokaler).',
-   E'Svårt att hitta volontärer med matematikkunskaper.',
-   E'Samarbete med Högskolan Väst om studentvolontärer.',
    'aaaaaaaa-0000-4000-8000-000000000004', 'aaaaaaaa-0000-4000-8000-000000000004', '2026-01-28 19:00+01'),
   ('eeeeeeee-0000-4000-8000-000000000004', 'bbbbbbbb-0000-4000-8000-000000000002', 'cccccccc-0000-4000-8000-000000000002',
    'Utkast: läxhjälpen fortsätter, språkcaféet har flyttat till lördagar.',
-   E'Läxhjälp tisdagar och torsdagar.',
-   null, null, null, null,
    'aaaaaaaa-0000-4000-8000-000000000004', 'aaaaaaaa-0000-4000-8000-000000000004', '2026-11-21 20:30+01'),
   ('eeeeeeee-0000-4000-8000-000000000005', 'bbbbbbbb-0000-4000-8000-000000000003', 'cccccccc-0000-4000-8000-000000000001',
    'Regionens folkhälsoinsatser i Trollhättan 2025: hälsokommunikatörer och föräldrastöd.',
-   E'Hälsokommunikatörerna nådde 310 personer; föräldrastödet ABC genomfördes i Hjulkvarn och Strandmon.',
-   E'48 föräldrar fullföljde ABC. Hög nöjdhet bland deltagarna.',
-   E'Kronogårdens kulturförening och Svenska kyrkan upplät lokaler.',
-   E'Tolkbehov på fler språk än planerat.',
-   E'Fortsätta hälsokommunikatörerna 2026 och utöka till Sylte.',
    'aaaaaaaa-0000-4000-8000-000000000005', 'aaaaaaaa-0000-4000-8000-000000000005', '2026-02-02 11:00+01'),
   ('eeeeeeee-0000-4000-8000-000000000006', 'bbbbbbbb-0000-4000-8000-000000000003', 'cccccccc-0000-4000-8000-000000000002',
    'Halvår 1 2026: hälsokommunikatörerna fortsätter i fyra stadsdelar.',
-   E'Informationsträffar på SFI och i föreningar.',
-   E'Ungefär 180 personer nådda.',
-   null, null, null,
    'aaaaaaaa-0000-4000-8000-000000000005', 'aaaaaaaa-0000-4000-8000-000000000005', '2026-09-20 10:00+02');
+
+-- The narrative: answers to the period's questions.
+insert into public.report_answers (report_id, question_id, body) values
+  ('eeeeeeee-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000011', E'Sommarjobb för 38 ungdomar, trygghetsvandringar vår och höst i Lextorp, start av boendeskola för nyanlända hyresgäster.'),
+  ('eeeeeeee-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000012', E'Inga avhysningar av barnfamiljer under andra halvåret. Upplevd trygghet ökade från 61 till 63 procent i hyresgästenkäten.'),
+  ('eeeeeeee-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000013', E'Nära samarbete med Kronogårdens kulturförening, Arbetsförmedlingen och regionens hälsokommunikatörer.'),
+  ('eeeeeeee-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000014', E'Svårt att rekrytera handledare till sommarjobben. Belysningsbrister i gångstråk.'),
+  ('eeeeeeee-0000-4000-8000-000000000001', 'c0c0c0c0-0000-4000-8000-000000000015', E'Utöka sommarjobben till 45 platser 2026 och inför boendeskola även i Hjulkvarn.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'c0c0c0c0-0000-4000-8000-000000000021', E'Sommarjobb (46 ungdomar), boendeskola (87 deltagare), trygghetsvandring i Lextorp i april, ny belysning vid gångtunneln i Kronogården.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'c0c0c0c0-0000-4000-8000-000000000022', E'Upplevd trygghet 64 procent. Noll avhysningar som berört barn tack vare tidiga kontakter vid hyresskuld.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'c0c0c0c0-0000-4000-8000-000000000023', E'Samverkan med Kronogårdens kulturförening och regionen kring trygghetsvandringen; Arbetsförmedlingen kring sommarjobben.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'c0c0c0c0-0000-4000-8000-000000000024', E'Ökad trångboddhet i Sylte. Begränsade lokaler för föreningslivet.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'c0c0c0c0-0000-4000-8000-000000000025', E'Innergårdsprojekt i Sylte planeras till 2027. Fortsatt dialog med staden om lokaler.'),
+  ('eeeeeeee-0000-4000-8000-000000000003', 'c0c0c0c0-0000-4000-8000-000000000011', E'Läxhjälp två kvällar i veckan under terminerna, 18 språkcaféer, lovaktiviteter på sport- och höstlov.'),
+  ('eeeeeeee-0000-4000-8000-000000000003', 'c0c0c0c0-0000-4000-8000-000000000012', E'64 elever har fått läxhjälp regelbundet. 3 100 volontärtimmar.'),
+  ('eeeeeeee-0000-4000-8000-000000000003', 'c0c0c0c0-0000-4000-8000-000000000013', E'Biblioteket, Kronogårdsskolan och AB Eidar (lokaler).'),
+  ('eeeeeeee-0000-4000-8000-000000000003', 'c0c0c0c0-0000-4000-8000-000000000014', E'Svårt att hitta volontärer med matematikkunskaper.'),
+  ('eeeeeeee-0000-4000-8000-000000000003', 'c0c0c0c0-0000-4000-8000-000000000015', E'Samarbete med Högskolan Väst om studentvolontärer.'),
+  ('eeeeeeee-0000-4000-8000-000000000004', 'c0c0c0c0-0000-4000-8000-000000000021', E'Läxhjälp tisdagar och torsdagar.'),
+  ('eeeeeeee-0000-4000-8000-000000000005', 'c0c0c0c0-0000-4000-8000-000000000011', E'Hälsokommunikatörerna nådde 310 personer; föräldrastödet ABC genomfördes i Hjulkvarn och Strandmon.'),
+  ('eeeeeeee-0000-4000-8000-000000000005', 'c0c0c0c0-0000-4000-8000-000000000012', E'48 föräldrar fullföljde ABC. Hög nöjdhet bland deltagarna.'),
+  ('eeeeeeee-0000-4000-8000-000000000005', 'c0c0c0c0-0000-4000-8000-000000000013', E'Kronogårdens kulturförening och Svenska kyrkan upplät lokaler.'),
+  ('eeeeeeee-0000-4000-8000-000000000005', 'c0c0c0c0-0000-4000-8000-000000000014', E'Tolkbehov på fler språk än planerat.'),
+  ('eeeeeeee-0000-4000-8000-000000000005', 'c0c0c0c0-0000-4000-8000-000000000015', E'Fortsätta hälsokommunikatörerna 2026 och utöka till Sylte.'),
+  ('eeeeeeee-0000-4000-8000-000000000006', 'c0c0c0c0-0000-4000-8000-000000000021', E'Informationsträffar på SFI och i föreningar.'),
+  ('eeeeeeee-0000-4000-8000-000000000006', 'c0c0c0c0-0000-4000-8000-000000000022', E'Ungefär 180 personer nådda.');
 
 insert into public.report_indicator_values (report_id, indicator_id, value, comment) values
   -- AB Eidar, Helår 2025
@@ -399,11 +433,13 @@ insert into public.report_indicator_values (report_id, indicator_id, value, comm
   ('eeeeeeee-0000-4000-8000-000000000001', 'dddddddd-0000-4000-8000-000000000003', 63, 'Hyresgästenkäten september 2025.'),
   ('eeeeeeee-0000-4000-8000-000000000001', 'dddddddd-0000-4000-8000-000000000004', 2, 'Båda under första halvåret.'),
   ('eeeeeeee-0000-4000-8000-000000000001', 'dddddddd-0000-4000-8000-000000000005', 640, null),
+  ('eeeeeeee-0000-4000-8000-000000000001', 'dddddddd-0000-4000-8000-000000000007', null, 'Eidar för inte statistik över volontärtimmar; hyresgästföreningens timmar redovisas av dem.'),
   -- AB Eidar, Halvår 1 2026 (submitted)
   ('eeeeeeee-0000-4000-8000-000000000002', 'dddddddd-0000-4000-8000-000000000002', 46, 'Kronogården 25, Lextorp 21.'),
   ('eeeeeeee-0000-4000-8000-000000000002', 'dddddddd-0000-4000-8000-000000000003', 64, 'Hyresgästenkäten 2026.'),
   ('eeeeeeee-0000-4000-8000-000000000002', 'dddddddd-0000-4000-8000-000000000004', 0, null),
   ('eeeeeeee-0000-4000-8000-000000000002', 'dddddddd-0000-4000-8000-000000000005', 410, 'Varav 87 i boendeskolan.'),
+  ('eeeeeeee-0000-4000-8000-000000000002', 'dddddddd-0000-4000-8000-000000000007', null, 'Eidar för inte statistik över volontärtimmar.'),
   -- Kronogårdens kulturförening, Helår 2025
   ('eeeeeeee-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000005', 180, null),
   ('eeeeeeee-0000-4000-8000-000000000003', 'dddddddd-0000-4000-8000-000000000007', 3100, 'Enligt närvarolistor.'),
@@ -413,6 +449,16 @@ insert into public.report_indicator_values (report_id, indicator_id, value, comm
   ('eeeeeeee-0000-4000-8000-000000000005', 'dddddddd-0000-4000-8000-000000000005', 358, 'Hälsokommunikatörer 310, ABC 48.'),
   -- Västra Götalandsregionen, Halvår 1 2026 (returned)
   ('eeeeeeee-0000-4000-8000-000000000006', 'dddddddd-0000-4000-8000-000000000005', 180, 'Uppskattning.');
+
+-- Eidar's and the association's reports name the initiatives they report on.
+insert into public.report_initiatives (report_id, initiative_id) values
+  ('eeeeeeee-0000-4000-8000-000000000001', '1a1a1a1a-0000-4000-8000-000000000001'),
+  ('eeeeeeee-0000-4000-8000-000000000001', '1a1a1a1a-0000-4000-8000-000000000002'),
+  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000001'),
+  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000002'),
+  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000003'),
+  ('eeeeeeee-0000-4000-8000-000000000003', '1a1a1a1a-0000-4000-8000-000000000006'),
+  ('eeeeeeee-0000-4000-8000-000000000004', '1a1a1a1a-0000-4000-8000-000000000006');
 
 -- Workflow history (submitted/returned/accepted), with the dates it happened.
 update public.reports set status = 'submitted', submitted_at = '2026-02-20 14:10+01',
@@ -496,15 +542,6 @@ insert into public.initiative_updates (initiative_id, reported_on, body, partici
   ('1a1a1a1a-0000-4000-8000-000000000012', '2026-09-01', 'Vi pausar höstlovet i väntan på nya ledare. 28 barn deltog under sport- och påsklovet.', 28, 'paused',
    'aaaaaaaa-0000-4000-8000-000000000007', '2026-09-01 09:00+02');
 
--- Eidar's and the association's reports name the initiatives they report on.
-insert into public.report_initiatives (report_id, initiative_id) values
-  ('eeeeeeee-0000-4000-8000-000000000001', '1a1a1a1a-0000-4000-8000-000000000001'),
-  ('eeeeeeee-0000-4000-8000-000000000001', '1a1a1a1a-0000-4000-8000-000000000002'),
-  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000001'),
-  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000002'),
-  ('eeeeeeee-0000-4000-8000-000000000002', '1a1a1a1a-0000-4000-8000-000000000003'),
-  ('eeeeeeee-0000-4000-8000-000000000003', '1a1a1a1a-0000-4000-8000-000000000006'),
-  ('eeeeeeee-0000-4000-8000-000000000004', '1a1a1a1a-0000-4000-8000-000000000006');
 
 -- The seeded initiatives were published when they were registered.
 update public.initiatives set published_at = created_at where status <> 'draft';

@@ -186,6 +186,8 @@ export type Database = {
           direction: Database["public"]["Enums"]["indicator_direction"]
           id: string
           kolada_kpi: string | null
+          max_value: number | null
+          min_value: number | null
           name: string
           sort_order: number
           target: number | null
@@ -202,6 +204,8 @@ export type Database = {
           direction?: Database["public"]["Enums"]["indicator_direction"]
           id?: string
           kolada_kpi?: string | null
+          max_value?: number | null
+          min_value?: number | null
           name: string
           sort_order?: number
           target?: number | null
@@ -218,6 +222,8 @@ export type Database = {
           direction?: Database["public"]["Enums"]["indicator_direction"]
           id?: string
           kolada_kpi?: string | null
+          max_value?: number | null
+          min_value?: number | null
           name?: string
           sort_order?: number
           target?: number | null
@@ -694,6 +700,113 @@ export type Database = {
           },
         ]
       }
+      period_indicators: {
+        Row: {
+          indicator_id: string
+          period_id: string
+          sort_order: number
+        }
+        Insert: {
+          indicator_id: string
+          period_id: string
+          sort_order?: number
+        }
+        Update: {
+          indicator_id?: string
+          period_id?: string
+          sort_order?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "period_indicators_indicator_id_fkey"
+            columns: ["indicator_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "period_indicators_period_id_fkey"
+            columns: ["period_id"]
+            isOneToOne: false
+            referencedRelation: "reporting_periods"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      period_organisations: {
+        Row: {
+          created_at: string
+          org_id: string
+          period_id: string
+        }
+        Insert: {
+          created_at?: string
+          org_id: string
+          period_id: string
+        }
+        Update: {
+          created_at?: string
+          org_id?: string
+          period_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "period_organisations_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "period_organisations_period_id_fkey"
+            columns: ["period_id"]
+            isOneToOne: false
+            referencedRelation: "reporting_periods"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      period_questions: {
+        Row: {
+          created_at: string
+          help: string | null
+          id: string
+          period_id: string
+          position: number
+          question: string
+          required: boolean
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          help?: string | null
+          id?: string
+          period_id: string
+          position: number
+          question: string
+          required?: boolean
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          help?: string | null
+          id?: string
+          period_id?: string
+          position?: number
+          question?: string
+          required?: boolean
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "period_questions_period_id_fkey"
+            columns: ["period_id"]
+            isOneToOne: false
+            referencedRelation: "reporting_periods"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       platform_roles: {
         Row: {
           granted_at: string
@@ -906,6 +1019,93 @@ export type Database = {
         }
         Relationships: []
       }
+      report_answers: {
+        Row: {
+          body: string
+          created_at: string
+          question_id: string
+          report_id: string
+          updated_at: string
+        }
+        Insert: {
+          body: string
+          created_at?: string
+          question_id: string
+          report_id: string
+          updated_at?: string
+        }
+        Update: {
+          body?: string
+          created_at?: string
+          question_id?: string
+          report_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "report_answers_question_id_fkey"
+            columns: ["question_id"]
+            isOneToOne: false
+            referencedRelation: "period_questions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "report_answers_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      report_events: {
+        Row: {
+          actor_id: string | null
+          at: string
+          changed: string[]
+          comment: string | null
+          id: number
+          kind: Database["public"]["Enums"]["report_event_kind"]
+          report_id: string
+          revision: number
+        }
+        Insert: {
+          actor_id?: string | null
+          at?: string
+          changed?: string[]
+          comment?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["report_event_kind"]
+          report_id: string
+          revision: number
+        }
+        Update: {
+          actor_id?: string | null
+          at?: string
+          changed?: string[]
+          comment?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["report_event_kind"]
+          report_id?: string
+          revision?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "report_events_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "report_events_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       report_indicator_values: {
         Row: {
           comment: string | null
@@ -913,7 +1113,7 @@ export type Database = {
           indicator_id: string
           report_id: string
           updated_at: string
-          value: number
+          value: number | null
         }
         Insert: {
           comment?: string | null
@@ -921,7 +1121,7 @@ export type Database = {
           indicator_id: string
           report_id: string
           updated_at?: string
-          value: number
+          value?: number | null
         }
         Update: {
           comment?: string | null
@@ -929,7 +1129,7 @@ export type Database = {
           indicator_id?: string
           report_id?: string
           updated_at?: string
-          value?: number
+          value?: number | null
         }
         Relationships: [
           {
@@ -981,6 +1181,45 @@ export type Database = {
           },
         ]
       }
+      report_reminders: {
+        Row: {
+          kind: Database["public"]["Enums"]["report_reminder_kind"]
+          org_id: string
+          period_id: string
+          recipients: number | null
+          sent_at: string
+        }
+        Insert: {
+          kind: Database["public"]["Enums"]["report_reminder_kind"]
+          org_id: string
+          period_id: string
+          recipients?: number | null
+          sent_at?: string
+        }
+        Update: {
+          kind?: Database["public"]["Enums"]["report_reminder_kind"]
+          org_id?: string
+          period_id?: string
+          recipients?: number | null
+          sent_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "report_reminders_org_id_fkey"
+            columns: ["org_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "report_reminders_period_id_fkey"
+            columns: ["period_id"]
+            isOneToOne: false
+            referencedRelation: "reporting_periods"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       reporting_periods: {
         Row: {
           created_at: string
@@ -1016,19 +1255,15 @@ export type Database = {
       }
       reports: {
         Row: {
-          activities: string | null
-          challenges: string | null
-          collaboration: string | null
           created_at: string
           created_by: string | null
           id: string
-          next_steps: string | null
           org_id: string
           period_id: string
-          results: string | null
           review_comment: string | null
           reviewed_at: string | null
           reviewed_by: string | null
+          revision: number
           status: Database["public"]["Enums"]["report_status"]
           submitted_at: string | null
           submitted_by: string | null
@@ -1038,19 +1273,15 @@ export type Database = {
           version: number
         }
         Insert: {
-          activities?: string | null
-          challenges?: string | null
-          collaboration?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
-          next_steps?: string | null
           org_id: string
           period_id: string
-          results?: string | null
           review_comment?: string | null
           reviewed_at?: string | null
           reviewed_by?: string | null
+          revision?: number
           status?: Database["public"]["Enums"]["report_status"]
           submitted_at?: string | null
           submitted_by?: string | null
@@ -1060,19 +1291,15 @@ export type Database = {
           version?: number
         }
         Update: {
-          activities?: string | null
-          challenges?: string | null
-          collaboration?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
-          next_steps?: string | null
           org_id?: string
           period_id?: string
-          results?: string | null
           review_comment?: string | null
           reviewed_at?: string | null
           reviewed_by?: string | null
+          revision?: number
           status?: Database["public"]["Enums"]["report_status"]
           submitted_at?: string | null
           submitted_by?: string | null
@@ -1254,6 +1481,17 @@ export type Database = {
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
       can_post_in_thread: { Args: { thread: string }; Returns: boolean }
       can_read_forum: { Args: { forum: string }; Returns: boolean }
+      claim_report_reminders: {
+        Args: { p_today: string }
+        Returns: {
+          due_on: string
+          kind: Database["public"]["Enums"]["report_reminder_kind"]
+          org_id: string
+          org_name: string
+          period_id: string
+          period_name: string
+        }[]
+      }
       forum_of_post: { Args: { post: string }; Returns: string }
       forum_of_thread: { Args: { thread: string }; Returns: string }
       forum_overview: {
@@ -1433,6 +1671,14 @@ export type Database = {
         Args: { p_org_id: string; p_reason: string }
         Returns: undefined
       }
+      report_missing_items: {
+        Args: { p_report_id: string }
+        Returns: {
+          item: string
+          label: string
+          ref_id: string
+        }[]
+      }
       report_only_loses_deleted_people: {
         Args: {
           new_row: Database["public"]["Tables"]["reports"]["Row"]
@@ -1440,8 +1686,45 @@ export type Database = {
         }
         Returns: boolean
       }
+      review_report: {
+        Args: {
+          p_comment: string
+          p_decision: Database["public"]["Enums"]["report_status"]
+          p_report_id: string
+        }
+        Returns: undefined
+      }
       save_initiative: {
         Args: { fields: Json; initiative: string; partners?: Json }
+        Returns: string
+      }
+      save_report: {
+        Args: {
+          p_answers: Json
+          p_initiative_ids: string[]
+          p_report_id: string
+          p_revision: number
+          p_submit?: boolean
+          p_summary: string
+          p_values: Json
+        }
+        Returns: {
+          revision: number
+          status: Database["public"]["Enums"]["report_status"]
+        }[]
+      }
+      save_reporting_period: {
+        Args: {
+          p_due_on: string
+          p_ends_on: string
+          p_indicator_ids: string[]
+          p_name: string
+          p_org_ids: string[]
+          p_period_id: string
+          p_questions: Json
+          p_starts_on: string
+          p_status: Database["public"]["Enums"]["period_status"]
+        }
         Returns: string
       }
       search_forums: {
@@ -1513,6 +1796,13 @@ export type Database = {
       period_status: "open" | "closed"
       platform_role: "coordinator" | "board"
       post_report_status: "open" | "resolved" | "dismissed"
+      report_event_kind:
+        | "started"
+        | "saved"
+        | "submitted"
+        | "returned"
+        | "accepted"
+      report_reminder_kind: "due_in_14" | "due_in_3" | "overdue"
       report_status: "draft" | "submitted" | "returned" | "accepted"
     }
     CompositeTypes: {
@@ -1670,6 +1960,14 @@ export const Constants = {
       period_status: ["open", "closed"],
       platform_role: ["coordinator", "board"],
       post_report_status: ["open", "resolved", "dismissed"],
+      report_event_kind: [
+        "started",
+        "saved",
+        "submitted",
+        "returned",
+        "accepted",
+      ],
+      report_reminder_kind: ["due_in_14", "due_in_3", "overdue"],
       report_status: ["draft", "submitted", "returned", "accepted"],
     },
   },
