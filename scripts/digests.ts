@@ -11,20 +11,8 @@
  * uses the local embedded stack's `.data/supabase.env` (written by `npm start`). Prints one line;
  * exits 1 if any digest could not be sent (those are retried by the next run).
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { exitWithError } from "../supabase/local/run.ts";
-
-function loadLocalStackEnv(): void {
-  if (process.env.SUPABASE_URL) return;
-  const file = path.resolve(process.env.LOCAL_SUPABASE_DATA_DIR ?? ".data", "supabase.env");
-  if (!existsSync(file)) return; // getEnv() explains what is missing
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-    if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2];
-  }
-  process.env.SITE_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
-}
+import { loadLocalStackEnv } from "./lib/local-stack-env.ts";
 
 try {
   loadLocalStackEnv();

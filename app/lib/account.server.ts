@@ -115,7 +115,7 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
   const id = user.id;
   const { data: auth, error: authError } = await supabase.auth.getUser();
   if (isUnreachable(authError)) serviceUnavailable();
-  const [profile, memberships, platformRoles, forumMemberships, threads, posts, watches, readMarks, notifications, postReports, initiatives, reports, applications, audit] = await Promise.all([
+  const [profile, memberships, platformRoles, forumMemberships, threads, posts, watches, readMarks, notifications, postReports, initiatives, reports, reportEvents, applications, audit] = await Promise.all([
     supabase.from("profiles").select("*").eq("id", id).maybeSingle(),
     supabase.from("memberships").select("*, organisation:organisations(id, name)").eq("user_id", id).order("created_at"),
     supabase.from("platform_roles").select("*").eq("user_id", id),
@@ -128,6 +128,7 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
     supabase.from("post_reports").select("post_id, reason, status, created_at, resolved_at").eq("reporter_id", id).order("created_at"),
     supabase.from("initiatives").select("*").eq("created_by", id).order("created_at"),
     supabase.from("reports").select("*").or(`submitted_by.eq.${id},created_by.eq.${id}`).order("created_at"),
+    supabase.from("report_events").select("report_id, at, kind, revision, comment, changed").eq("actor_id", id).order("at"),
     supabase.from("organisation_applications").select("*").eq("user_id", id).order("created_at"),
     supabase.rpc("my_audit_entries"),
   ]);
@@ -157,6 +158,7 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
     postReports: all(postReports, "post reports"),
     initiatives: all(initiatives, "initiatives"),
     reports: all(reports, "reports"),
+    reportHistory: all(reportEvents, "report history"),
     organisationApplications: all(applications, "organisation applications"),
     auditEntries: all(audit, "audit entries"),
   };

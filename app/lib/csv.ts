@@ -9,10 +9,12 @@ export const BOM = "\uFEFF";
 /**
  * One CSV cell: quoted when it holds a separator (comma or semicolon), quote or line break; and a
  * cell a spreadsheet would run as a formula (starting with = + - @, or a tab/carriage return) gets
- * a leading `'`.
+ * a leading `'` (plain numbers, negative ones too, stay numbers).
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A plain number (e.g. a negative indicator value, "-3" or "-2,5") is data, not a formula.
+  const isNumber = /^-?\d+(?:[.,]\d+)?$/.test(value);
+  const safe = !isNumber && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

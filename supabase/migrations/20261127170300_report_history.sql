@@ -44,7 +44,8 @@ begin
       return null;
     end if;
   elsif new.revision <> old.revision then
-    changes := coalesce(nullif(current_setting('samverkan.report_changes', true), '')::text[], '{}');
+    changes := coalesce(nullif(current_setting('samverkan.report_changes', true), '')::text[],
+                        case when new.summary is distinct from old.summary then array['summary'] else '{}'::text[] end);
     perform set_config('samverkan.report_changes', '', true);
     insert into public.report_events (report_id, actor_id, kind, revision, changed)
     values (new.id, coalesce(uid, new.updated_by), 'saved', new.revision, changes);
@@ -74,6 +75,8 @@ create trigger reports_record_event
 
 alter table public.report_events enable row level security;
 revoke insert, update, delete, truncate, references, trigger on public.report_events from anon, authenticated;
+-- Nobody edits history, not even trusted server code (the trigger writes as the table owner).
+revoke insert, update, delete, truncate on public.report_events from service_role;
 
 create policy "report_events: readers of the report"
   on public.report_events for select to authenticated

@@ -36,7 +36,7 @@ as $$
     from (
       select 'summary'::text as item, null::uuid as ref_id, 'Sammanfattning'::text as label, 0 as grp, 0 as ord
         from public.reports r
-       where r.id = p_report_id and nullif(btrim(r.summary), '') is null
+       where r.id = p_report_id and nullif(btrim(r.summary, E' \t\r\n'), '') is null
       union all
       select 'question', q.id, q.question, 1, q.position
         from public.reports r
@@ -168,6 +168,11 @@ begin
     if new.revision is distinct from old.revision and new.revision <> old.revision + 1 then
       raise exception 'the revision moves one save at a time' using errcode = '42501';
     end if;
+    -- A summary changed outside save_report (e.g. a REST PATCH) still counts as a save, so the
+    -- edit-conflict check sees it.
+    if new.summary is distinct from old.summary and new.revision = old.revision then
+      new.revision := old.revision + 1;
+    end if;
     if new.status = 'submitted' then
       if not public.is_org_admin(old.org_id) then
         raise exception 'only an administrator of the organisation submits its report' using errcode = '42501';
@@ -178,7 +183,7 @@ begin
         into missing
         from (
           select 'summary'::text as item, null::uuid as ref_id, 'Sammanfattning'::text as label
-           where nullif(btrim(new.summary), '') is null
+           where nullif(btrim(new.summary, E' \t\r\n'), '') is null
           union all
           select x.item, x.ref_id, x.label from public.report_missing_items(old.id) x where x.item <> 'summary'
         ) m;
@@ -188,6 +193,10 @@ begin
       new.submitted_at := now();
       new.submitted_by := uid;
       new.version := old.version + 1;
+      -- A previous return's comment is history now (report_events), not the new submission's.
+      new.review_comment := null;
+      new.reviewed_at := null;
+      new.reviewed_by := null;
     end if;
 
   elsif old.status = 'submitted' then
@@ -204,7 +213,7 @@ begin
        or new.reviewed_by is distinct from old.reviewed_by then
       raise exception 'a coordinator reviews a report (status, review comment) but does not edit it' using errcode = '42501';
     end if;
-    if new.status = 'returned' and nullif(btrim(new.review_comment), '') is null then
+    if new.status = 'returned' and nullif(btrim(new.review_comment, E' \t\r\n'), '') is null then
       raise exception 'a returned report needs a comment saying what to complete' using errcode = '23514';
     end if;
     if new.status in ('returned', 'accepted') then

@@ -22,7 +22,7 @@ declare
   current_report public.reports;
   period_status public.period_status;
   changes text[] := '{}';
-  new_summary text := nullif(btrim(coalesce(p_summary, '')), '');
+  new_summary text := nullif(btrim(coalesce(p_summary, ''), E' \t\r\n'), '');
   answers jsonb := coalesce(p_answers, '{}'::jsonb);
   value_map jsonb := coalesce(p_values, '{}'::jsonb);
   links uuid[] := coalesce(p_initiative_ids, '{}');
@@ -69,7 +69,7 @@ begin
      where q.period_id = current_report.period_id and answers ? q.id::text
      order by q.position
   loop
-    new_body := nullif(btrim(answers ->> question.id::text), '');
+    new_body := nullif(btrim(answers ->> question.id::text, E' \t\r\n'), '');
     continue when new_body is not distinct from question.body;
     changes := changes || ('question:' || question.id::text);
     if new_body is null then
@@ -90,7 +90,7 @@ begin
     if jsonb_typeof(entry.item -> 'value') not in ('number', 'null') then
       raise exception 'the value of an indicator must be a number' using errcode = '22P02';
     end if;
-    new_comment := nullif(btrim(entry.item ->> 'comment'), '');
+    new_comment := nullif(btrim(entry.item ->> 'comment', E' \t\r\n'), '');
     select v.value, v.comment into old_value
       from public.report_indicator_values v
      where v.report_id = p_report_id and v.indicator_id::text = entry.indicator_key;
@@ -148,7 +148,7 @@ set search_path = ''
 as $$
 declare
   current_status public.report_status;
-  comment_text text := nullif(btrim(coalesce(p_comment, '')), '');
+  comment_text text := nullif(btrim(coalesce(p_comment, ''), E' \t\r\n'), '');
 begin
   if not public.is_coordinator() then
     raise exception 'only coordinators review reports' using errcode = '42501';

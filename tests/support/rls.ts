@@ -326,9 +326,27 @@ export const ORG = {
 
 export const PERIOD = { helar2025: id("cccccccc", 1) /* closed */, halvar2026: id("cccccccc", 2) /* open */ } as const;
 
+/**
+ * The seed's report template questions, ids `c0c0c0c0-…-0000000000PQ` (P = period, Q = position):
+ * five per period; question 4 ("Vilka utmaningar …") is optional, the others required.
+ */
+export const QUESTION = {
+  helar2025: [1, 2, 3, 4, 5].map((q) => id("c0c0c0c0", 10 + q)),
+  halvar2026: [1, 2, 3, 4, 5].map((q) => id("c0c0c0c0", 20 + q)),
+} as const;
+
 export const INDICATOR = Object.fromEntries(
   ["SYS-01", "UNG-01", "TRY-01", "BOE-01", "DEL-01", "SKO-01", "VOL-01", "SFI-01"].map((code, i) => [code, id("dddddddd", i + 1)]),
 ) as Record<"SYS-01" | "UNG-01" | "TRY-01" | "BOE-01" | "DEL-01" | "SKO-01" | "VOL-01" | "SFI-01", string>;
+
+/** Indicators of both seed periods' templates (period_indicators); SYS-01, SKO-01 and SFI-01 are in none. */
+export const PERIOD_INDICATOR_CODES = ["UNG-01", "TRY-01", "BOE-01", "DEL-01", "VOL-01"] as const;
+
+/** Organisations that must report (period_organisations): all three in 2025, plus Arbetsförmedlingen in 2026. */
+export const PERIOD_ORGS = {
+  helar2025: [ORG.eidar, ORG.kronogarden, ORG.vgr],
+  halvar2026: [ORG.eidar, ORG.kronogarden, ORG.vgr, ORG.arbetsformedlingen],
+} as const;
 
 export const REPORT = {
   eidar2025Accepted: id("eeeeeeee", 1),
@@ -377,32 +395,102 @@ export async function throwawayUser(): Promise<{ id: string; email: string; remo
   };
 }
 
-/** A reporting period of its own, so a fixture report never collides with the seed's (org, period). */
-export async function throwawayPeriod(status: "open" | "closed" = "open"): Promise<string> {
+/**
+ * A reporting period of its own, so a fixture report never collides with the seed's (org, period).
+ * It has no template (no questions, indicators or required organisations) unless `fixtureTemplate`
+ * gives it one; its due date (2030) keeps it away from the reminder tests' calendar.
+ */
+export async function throwawayPeriod(status: "open" | "closed" = "open", extra: Row = {}): Promise<string> {
   const periodId = newId();
-  await serviceInsert("reporting_periods", { id: periodId, name: `RLS-test ${periodId}`, starts_on: "2030-01-01", ends_on: "2030-06-30", due_on: "2030-08-31", status });
+  await serviceInsert("reporting_periods", { id: periodId, name: `RLS-test ${periodId}`, starts_on: "2030-01-01", ends_on: "2030-06-30", due_on: "2030-08-31", status, ...extra });
   return periodId;
+}
+
+export interface TemplateSpec {
+  /** Questions in order (default: one required, one optional). */
+  questions?: { question: string; required?: boolean; help?: string | null }[];
+  /** Indicators that apply (default: UNG-01 and DEL-01, both counts with min 0). */
+  indicators?: string[];
+  /** Organisations that must report (default: none). */
+  orgs?: string[];
+}
+
+/**
+ * Gives a (throwaway) period a report template through the service role. Returns the question ids
+ * in order. Removing the period removes the template (cascade), once its reports are purged.
+ */
+export async function fixtureTemplate(periodId: string, spec: TemplateSpec = {}): Promise<{ questions: string[]; indicators: string[] }> {
+  const questions = spec.questions ?? [
+    { question: "Vad har ni gjort under perioden?", required: true },
+    { question: "Något mer ni vill berätta?", required: false },
+  ];
+  const indicators = spec.indicators ?? [INDICATOR["UNG-01"], INDICATOR["DEL-01"]];
+  const rows = questions.map((q, i) => ({ id: newId(), period_id: periodId, position: i + 1, question: q.question, help: q.help ?? null, required: q.required ?? true }));
+  if (rows.length) await serviceInsert("period_questions", rows);
+  if (indicators.length) await serviceInsert("period_indicators", indicators.map((indicatorId, i) => ({ period_id: periodId, indicator_id: indicatorId, sort_order: (i + 1) * 10 })));
+  if (spec.orgs?.length) await serviceInsert("period_organisations", spec.orgs.map((orgId) => ({ period_id: periodId, org_id: orgId })));
+  return { questions: rows.map((row) => row.id), indicators };
+}
+
+/** What a fixture report contains (written before it reaches its status, since accepted reports are frozen). */
+export interface ReportContent {
+  /** Answers by question id (a template question's id, see `questions` of the result). */
+  answers?: Record<string, string>;
+  /** Answers by position in the fixture template (1-based), resolved to the template's question ids. */
+  answersByPosition?: Record<number, string>;
+  values?: { indicator_id: string; value: number | null; comment?: string | null }[];
+  /** Initiatives the report links to. */
+  links?: string[];
 }
 
 /**
  * A report of `org` in a period of its own, in `status` (inserted by the service role, which the
- * workflow trigger trusts). Removing it also removes accepted ones, which nobody may delete
- * through the API: as the superuser with triggers off for that one session.
+ * workflow trigger trusts). With `template`, the period gets questions/indicators (fixtureTemplate);
+ * with `content`, answers, values and links are written first and an accepted report is accepted
+ * afterwards (content of an accepted report is frozen for everyone). `periodStatus: "closed"` puts
+ * it in a closed period. Removing it also removes accepted ones, which nobody may delete through
+ * the API: as the superuser with triggers off for that one session.
  */
-export async function fixtureReport(org: string, status: "draft" | "submitted" | "returned" | "accepted", extra: Row = {}): Promise<{ id: string; periodId: string; remove: () => Promise<void> }> {
-  const periodId = await throwawayPeriod();
+export async function fixtureReport(
+  org: string,
+  status: "draft" | "submitted" | "returned" | "accepted",
+  extra: Row = {},
+  options: { template?: TemplateSpec; periodStatus?: "open" | "closed"; content?: ReportContent } = {},
+): Promise<{ id: string; periodId: string; questions: string[]; indicators: string[]; remove: () => Promise<void> }> {
+  const periodId = await throwawayPeriod(options.periodStatus ?? "open");
+  const template = options.template ? await fixtureTemplate(periodId, options.template) : { questions: [], indicators: [] };
   const reportId = newId();
-  const submitted = status === "draft" ? {} : { submitted_at: "2030-07-01T10:00:00Z", submitted_by: null, version: 1 };
-  const reviewed = status === "returned" || status === "accepted" ? { reviewed_at: "2030-07-10T10:00:00Z", reviewed_by: USER.coordinator, review_comment: "Fixture" } : {};
-  await serviceInsert("reports", { id: reportId, org_id: org, period_id: periodId, status, summary: "RLS-test report", ...submitted, ...reviewed, ...extra });
-  return {
-    id: reportId,
-    periodId,
-    remove: async () => {
-      await purgeReports([reportId]);
-      await sql("delete from public.reporting_periods where id = $1", [periodId]);
-    },
+  const remove = async () => {
+    await purgeReports([reportId]);
+    await sql("delete from public.reporting_periods where id = $1", [periodId]);
   };
+  const content = options.content;
+  // Content goes in before acceptance; the report is accepted at the end.
+  const initial = content && status === "accepted" ? "submitted" : status;
+  const submitted = initial === "draft" ? {} : { submitted_at: "2030-07-01T10:00:00Z", submitted_by: null, version: 1 };
+  const reviewed = initial === "returned" || initial === "accepted" ? { reviewed_at: "2030-07-10T10:00:00Z", reviewed_by: USER.coordinator, review_comment: "Fixture" } : {};
+  try {
+    await serviceInsert("reports", { id: reportId, org_id: org, period_id: periodId, status: initial, summary: "RLS-test report", ...submitted, ...reviewed, ...extra });
+    if (content) {
+      const answers = { ...content.answers };
+      for (const [position, body] of Object.entries(content.answersByPosition ?? {})) {
+        const questionId = template.questions[Number(position) - 1];
+        if (!questionId) throw new Error(`the fixture template has no question ${position}`);
+        answers[questionId] = body;
+      }
+      const answerRows = Object.entries(answers).map(([questionId, body]) => ({ report_id: reportId, question_id: questionId, body }));
+      if (answerRows.length) await serviceInsert("report_answers", answerRows);
+      if (content.values?.length) await serviceInsert("report_indicator_values", content.values.map((v) => ({ report_id: reportId, comment: null, ...v })));
+      if (content.links?.length) await serviceInsert("report_initiatives", content.links.map((initiativeId) => ({ report_id: reportId, initiative_id: initiativeId })));
+      if (status !== initial) {
+        await serviceUpdate("reports", { id: reportId }, { status, reviewed_at: "2030-07-10T10:00:00Z", reviewed_by: USER.coordinator, review_comment: "Fixture", ...pick(extra, ["review_comment"].filter((k) => k in extra)) });
+      }
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { id: reportId, periodId, ...template, remove };
 }
 
 export async function purgeReports(ids: string[]): Promise<void> {
@@ -411,8 +499,10 @@ export async function purgeReports(ids: string[]): Promise<void> {
   try {
     await client.query("set session_replication_role = replica");
     await client.query("delete from public.report_indicator_values where report_id = any($1::uuid[])", [ids]);
-    // Foreign keys do not cascade with triggers off: links to initiatives go explicitly too.
+    // Foreign keys do not cascade with triggers off: links, answers and history go explicitly too.
     await client.query("delete from public.report_initiatives where report_id = any($1::uuid[])", [ids]);
+    await client.query("delete from public.report_answers where report_id = any($1::uuid[])", [ids]);
+    await client.query("delete from public.report_events where report_id = any($1::uuid[])", [ids]);
     await client.query("delete from public.reports where id = any($1::uuid[])", [ids]);
   } finally {
     await client.end();

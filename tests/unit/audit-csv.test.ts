@@ -13,10 +13,16 @@ describe("audit CSV", () => {
   it("defuses cells a spreadsheet would run as a formula", () => {
     expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+46 70")).toBe("'+46 70");
-    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tx")).toBe("'\tx");
     expect(csvCell("a=b")).toBe("a=b");
+  });
+
+  it("keeps plain numbers, negative ones too, as numbers", () => {
+    expect(csvCell("-1")).toBe("-1");
+    expect(csvCell("-2,5")).toBe('"-2,5"');
+    expect(csvCell("74.5")).toBe("74.5");
   });
 
   it("is UTF-8 with a byte-order mark and CRLF line ends", () => {

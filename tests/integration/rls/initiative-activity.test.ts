@@ -266,8 +266,8 @@ const addLink = (actor: Actor, label: string, org: string, status: ReportStatus,
 const linkFixture = (label: string, org: string, status: ReportStatus, initiative: () => string): Target => ({
   label,
   make: async () => {
-    const report = await fixtureReport(org, status);
-    await serviceInsert("report_initiatives", { report_id: report.id, initiative_id: initiative() });
+    // the link goes in before the report reaches its status (an accepted report's links are frozen)
+    const report = await fixtureReport(org, status, {}, { content: { links: [initiative()] } });
     return { match: { report_id: report.id, initiative_id: initiative() }, cleanup: report.remove };
   },
 });
@@ -300,7 +300,9 @@ rlsMatrix({
     addLink("coordinator", "#6 to Kronogården's draft report", ORG.kronogarden, "draft", seedInit(6), false),
     addLink("board", "#1 to Eidar's draft report", ORG.eidar, "draft", seedInit(1), false),
     addLink("anon", "#1 to Eidar's draft report", ORG.eidar, "draft", seedInit(1), false),
-    addLink("service", "#1 to Eidar's accepted report", ORG.eidar, "accepted", seedInit(1), true),
+    addLink("service", "#1 to Eidar's submitted report (trusted code)", ORG.eidar, "submitted", seedInit(1), true),
+    // an accepted report changes for no one, its links included (report_initiatives_guard)
+    addLink("service", "#1 to Eidar's accepted report", ORG.eidar, "accepted", seedInit(1), false),
 
     // no UPDATE at all (privilege revoked): not even on a link of an editable report
     { op: "update", actor: "association", target: linkFixture("link of own draft report (created_at)", ORG.kronogarden, "draft", seedInit(6)), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: false },
@@ -310,11 +312,13 @@ rlsMatrix({
     { op: "update", actor: "coordinator", target: seedLink("link of Eidar's accepted report", REPORT.eidar2025Accepted, 1), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: false },
     { op: "update", actor: "board", target: seedLink("link of Eidar's accepted report", REPORT.eidar2025Accepted, 1), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: false },
     { op: "update", actor: "anon", target: seedLink("link of Eidar's accepted report", REPORT.eidar2025Accepted, 1), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: false },
-    { op: "update", actor: "service", target: linkFixture("link of Eidar's accepted report (created_at)", ORG.eidar, "accepted", seedInit(1)), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: true },
+    { op: "update", actor: "service", target: linkFixture("link of Eidar's submitted report (created_at)", ORG.eidar, "submitted", seedInit(1)), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: true },
+    { op: "update", actor: "service", target: linkFixture("link of Eidar's accepted report (created_at)", ORG.eidar, "accepted", seedInit(1)), patch: { created_at: "2020-01-01T00:00:00+00:00" }, allowed: false },
 
     { op: "delete", actor: "association", target: linkFixture("link of own draft report", ORG.kronogarden, "draft", seedInit(6)), allowed: true },
     { op: "delete", actor: "region", target: linkFixture("link of own returned report", ORG.vgr, "returned", seedInit(8)), allowed: true },
-    { op: "delete", actor: "service", target: linkFixture("link of Eidar's accepted report", ORG.eidar, "accepted", seedInit(1)), allowed: true },
+    { op: "delete", actor: "service", target: linkFixture("link of Eidar's submitted report", ORG.eidar, "submitted", seedInit(1)), allowed: true },
+    { op: "delete", actor: "service", target: linkFixture("link of Eidar's accepted report", ORG.eidar, "accepted", seedInit(1)), allowed: false },
     { op: "delete", actor: "eidar", target: seedLink("link of own submitted report", REPORT.eidar2026Submitted, 3), allowed: false },
     { op: "delete", actor: "eidar", target: seedLink("link of own accepted report", REPORT.eidar2025Accepted, 1), allowed: false },
     { op: "delete", actor: "association", target: seedLink("link of own accepted report", REPORT.krono2025Accepted, 6), allowed: false },
