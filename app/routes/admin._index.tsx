@@ -31,6 +31,15 @@ export default function Admin() {
         <li>
           <Link to="/admin/audit">{t.admin.audit.title}</Link>
         </li>
+        <li>
+          <Link to="/admin/reports">{t.reportAdmin.links.reports}</Link>
+        </li>
+        <li>
+          <Link to="/admin/periods">{t.reportAdmin.links.periods}</Link>
+        </li>
+        <li>
+          <Link to="/admin/indicators">{t.reportAdmin.links.indicators}</Link>
+        </li>
       </ul>
 
       <section aria-labelledby="overview-heading">
@@ -81,6 +90,9 @@ export default function Admin() {
         ) : (
           <ReportTable caption={words.review.caption} reports={awaitingReview} showReviewed={false} />
         )}
+        <p>
+          <Link to="/admin/reports">{t.reportAdmin.links.reports}</Link>
+        </p>
       </section>
     </>
   );
