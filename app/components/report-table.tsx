@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { ReportStatusText } from "~/components/report-status";
 import { formatDate } from "~/lib/format";
 import type { Database } from "~/lib/database.types";
@@ -12,7 +13,7 @@ export interface ReportSummary {
   reviewedAt: string | null;
 }
 
-/** Reports of several organisations: organisation, period, status, submitted (and reviewed) dates. */
+/** Reports of several organisations (each links to its page): organisation, period, status, submitted (and reviewed) dates. */
 export function ReportTable({ caption, reports, showReviewed = true }: { caption: string; reports: ReportSummary[]; showReviewed?: boolean }) {
   const { t, locale } = useTranslation();
   return (
@@ -31,7 +32,9 @@ export function ReportTable({ caption, reports, showReviewed = true }: { caption
         <tbody>
           {reports.map((report) => (
             <tr key={report.id}>
-              <th scope="row">{report.organisation}</th>
+              <th scope="row">
+                <Link to={`/reports/${report.id}`}>{report.organisation}</Link>
+              </th>
               <td>{report.period}</td>
               <td>
                 <ReportStatusText status={report.status} />

@@ -316,7 +316,9 @@ export default function InitiativePage() {
             <ul className="plain-list">
               {initiative.reports.map((report) => (
                 <li key={report.id}>
-                  <span className="cell-title">{format(page.reportLine, { org: report.orgName ?? "", period: report.periodName ?? "" })}</span>{" "}
+                  <Link className="cell-title" to={`/reports/${report.id}`}>
+                    {format(page.reportLine, { org: report.orgName ?? "", period: report.periodName ?? "" })}
+                  </Link>{" "}
                   <span className={`status status--${report.status}`}>{t.pages.common.reportStatus[report.status]}</span>
                 </li>
               ))}

@@ -13,7 +13,9 @@ import { initiatives } from "./initiatives";
 import { organisations } from "./organisations";
 import { pages } from "./pages";
 import { reach } from "./reach";
+import { reports } from "./reports";
+import { reportAdmin } from "./reportAdmin";
 import { shell } from "./shell";
 import { threads } from "./threads";
 
-export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach };
+export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin };
