@@ -3,9 +3,7 @@
  * 14 days before the due date, 3 days before it, and once it is overdue. Plain, accessible HTML
  * (language set, a heading, the link as a button and written out) plus a text version with the
  * same content. Names of periods and organisations are escaped.
- *
- * The words live here rather than in app/locales: they are only ever read by this template (like the
- * greeting and signature, which come from the shared `admin.email` messages).
+ * The words are in app/locales (`reminderEmails`); greeting and signature come from `admin.email`.
  */
 import { formatDate } from "~/lib/format";
 import { format, getMessages, type Locale } from "~/lib/i18n";
@@ -29,46 +27,6 @@ export interface ReminderEmailInput {
   reportsUrl: string;
 }
 
-const WORDS = {
-  sv: {
-    subjectDue: "Påminnelse: rapporten för {period} ska lämnas senast {due}",
-    subjectDueToday: "Påminnelse: i dag är sista dagen att lämna rapporten för {period}",
-    subjectOverdue: "Rapporten för {period} är försenad",
-    due: "{org} ska lämna sin uppföljningsrapport för {period} senast {due}.",
-    daysLeft: "Det är {days} dagar kvar.",
-    oneDayLeft: "Det är en dag kvar.",
-    dueToday: "I dag är sista dagen.",
-    overdue: "Sista dagen för {org} att lämna uppföljningsrapporten för {period} var {due}.",
-    overdueDays: "Rapporten är {days} dagar försenad.",
-    overdueOneDay: "Rapporten är en dag försenad.",
-    missing: "Ni har inte börjat på rapporten ännu.",
-    draft: "Det finns ett utkast som inte är inskickat.",
-    returned: "Samordnaren har skickat tillbaka rapporten för komplettering, och den behöver skickas in igen.",
-    admins: "Det är organisationens administratörer som skickar in rapporten.",
-    overdueHelp: "Skicka in den så snart ni kan. Behöver ni mer tid? Kontakta samordnaren på Trollhättans Stad.",
-    action: "Gå till rapporterna",
-    why: "Du får det här mejlet eftersom du är administratör för {org} i Samverkansportalen eller står som organisationens kontaktadress.",
-  },
-  en: {
-    subjectDue: "Reminder: the report for {period} is due on {due}",
-    subjectDueToday: "Reminder: the report for {period} is due today",
-    subjectOverdue: "The report for {period} is overdue",
-    due: "The follow-up report of {org} for {period} is due on {due}.",
-    daysLeft: "There are {days} days left.",
-    oneDayLeft: "There is one day left.",
-    dueToday: "Today is the last day.",
-    overdue: "The follow-up report of {org} for {period} was due on {due}.",
-    overdueDays: "The report is {days} days late.",
-    overdueOneDay: "The report is one day late.",
-    missing: "You have not started the report yet.",
-    draft: "There is a draft that has not been submitted.",
-    returned: "The coordinator returned the report for completion; it needs to be submitted again.",
-    admins: "The organisation's administrators submit the report.",
-    overdueHelp: "Please submit it as soon as you can. If you need more time, contact the coordinator at Trollhättan Municipality.",
-    action: "Go to the reports",
-    why: "You receive this e-mail because you are an administrator of {org} in Samverkansportalen or the organisation's contact address.",
-  },
-} satisfies Record<Locale, Record<string, string>>;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -85,7 +43,7 @@ export function daysBetween(from: string, to: string): number {
 const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
 
 export function reminderEmail(input: ReminderEmailInput, locale: Locale): RenderedEmail {
-  const w = WORDS[locale];
+  const w = getMessages(locale).reminderEmails;
   const t = getMessages(locale).admin.email;
   const due = formatDate(input.dueOn, locale);
   const values = { org: input.organisationName, period: input.periodName, due };

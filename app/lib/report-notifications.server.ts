@@ -12,14 +12,8 @@ import { reportReceiptEmail, reportReviewedEmail, reportSubmittedEmail } from "~
 import { sendEmail } from "./email.server";
 import { getEnv } from "./env.server";
 import { formatDateTime } from "./format";
-import { isLocale, type Locale } from "./i18n";
-import { getServiceRoleClient, type TypedSupabaseClient } from "./supabase.server";
-
-interface Recipient {
-  email: string;
-  name: string | null;
-  locale: Locale;
-}
+import { coordinatorRecipients, organisationRecipients, type Recipient } from "./recipients.server";
+import { getServiceRoleClient } from "./supabase.server";
 
 export interface ReportMailSubject {
   reportId: string;
@@ -35,45 +29,6 @@ function reportUrl(reportId: string): string {
 function logError(what: string, error: unknown): void {
   const message = error instanceof Error ? error.message : typeof error === "object" && error && "message" in error ? String(error.message) : String(error);
   console.error(`Report e-mail: ${what}: ${message}`);
-}
-
-async function people(service: TypedSupabaseClient, ids: string[]): Promise<Recipient[]> {
-  if (ids.length === 0) return [];
-  const { data, error } = await service.from("profiles").select("email, full_name, locale").in("id", [...new Set(ids)]);
-  if (error) throw error;
-  return (data ?? []).flatMap((row) =>
-    row.email ? [{ email: row.email, name: row.full_name?.trim() || null, locale: isLocale(row.locale) ? row.locale : ("sv" as Locale) }] : [],
-  );
-}
-
-/** The organisation: its active admins, and its contact address when that is not one of theirs. */
-async function organisationRecipients(service: TypedSupabaseClient, orgId: string): Promise<Recipient[]> {
-  const [admins, organisation] = await Promise.all([
-    service.from("memberships").select("user_id").eq("org_id", orgId).eq("role", "admin").eq("status", "active"),
-    service.from("organisations").select("contact_email").eq("id", orgId).maybeSingle(),
-  ]);
-  if (admins.error) throw admins.error;
-  if (organisation.error) throw organisation.error;
-  const recipients = await people(service, (admins.data ?? []).map((row) => row.user_id));
-  const contact = organisation.data?.contact_email?.trim();
-  if (contact) recipients.push({ email: contact, name: null, locale: "sv" });
-  return unique(recipients);
-}
-
-async function coordinatorRecipients(service: TypedSupabaseClient): Promise<Recipient[]> {
-  const { data, error } = await service.from("platform_roles").select("user_id").eq("role", "coordinator");
-  if (error) throw error;
-  return unique(await people(service, (data ?? []).map((row) => row.user_id)));
-}
-
-function unique(recipients: Recipient[]): Recipient[] {
-  const seen = new Set<string>();
-  return recipients.filter((recipient) => {
-    const key = recipient.email.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** A report was submitted: the receipt to the organisation, the notice to the coordinators. */

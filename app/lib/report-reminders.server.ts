@@ -20,7 +20,7 @@
  */
 import { getEnv } from "./env.server";
 import { sendEmail } from "./email.server";
-import { isLocale, type Locale } from "./i18n";
+import { organisationRecipients, type Recipient } from "./recipients.server";
 import { getServiceRoleClient, type TypedSupabaseClient } from "./supabase.server";
 import { isIsoDate, reminderEmail, type ReminderKind, type ReminderReportState } from "~/emails/reminder-emails";
 
@@ -54,12 +54,6 @@ export interface ReminderRunResult {
   noRecipient: number;
 }
 
-interface Recipient {
-  email: string;
-  name: string | null;
-  locale: Locale;
-}
-
 interface Claim {
   period_id: string;
   period_name: string;
@@ -79,30 +73,6 @@ export function stockholmToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-
-/** The organisation's active admins and its contact e-mail, each address once (case-insensitively). */
-async function recipientsOf(service: TypedSupabaseClient, orgId: string): Promise<Recipient[]> {
-  const [{ data: admins, error: adminsError }, { data: org, error: orgError }] = await Promise.all([
-    service.from("memberships").select("user_id").eq("org_id", orgId).eq("role", "admin").eq("status", "active"),
-    service.from("organisations").select("contact_email").eq("id", orgId).maybeSingle(),
-  ]);
-  if (adminsError) throw adminsError;
-  if (orgError) throw orgError;
-  const result = new Map<string, Recipient>();
-  const ids = (admins ?? []).map((row) => row.user_id);
-  if (ids.length > 0) {
-    const { data: profiles, error } = await service.from("profiles").select("id, email, full_name, locale").in("id", ids).order("id");
-    if (error) throw error;
-    for (const profile of profiles ?? []) {
-      const email = profile.email?.trim();
-      if (!email || result.has(email.toLowerCase())) continue;
-      result.set(email.toLowerCase(), { email, name: profile.full_name?.trim() || null, locale: isLocale(profile.locale) ? profile.locale : "sv" });
-    }
-  }
-  const contact = org?.contact_email?.trim();
-  if (contact && !result.has(contact.toLowerCase())) result.set(contact.toLowerCase(), { email: contact, name: null, locale: "sv" });
-  return [...result.values()];
-}
 
 /** Where the organisation's report of the period stands (the claim only covers missing/draft/returned). */
 async function reportState(service: TypedSupabaseClient, periodId: string, orgId: string): Promise<ReminderReportState> {
@@ -140,7 +110,7 @@ export async function runReminders(options: { today?: string } = {}): Promise<Re
     try {
       let recipients = recipientsByOrg.get(claim.org_id);
       if (!recipients) {
-        recipients = recipientsOf(service, claim.org_id);
+        recipients = organisationRecipients(service, claim.org_id);
         recipientsByOrg.set(claim.org_id, recipients);
       }
       const addresses = await recipients;

@@ -17,10 +17,11 @@ import { organisations } from "./organisations";
 import { pages } from "./pages";
 import { reach } from "./reach";
 import { reports } from "./reports";
+import { reminderEmails } from "./reminderEmails";
 import { reportAdmin } from "./reportAdmin";
 import { shell } from "./shell";
 import { threads } from "./threads";
 
-export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin };
+export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin, reminderEmails };
 
 export type Messages = typeof sv;

@@ -1,0 +1,20 @@
+/** reminderEmails: the reminder about an unsubmitted follow-up report (npm run reminders). */
+export const reminderEmails = {
+  subjectDue: "Påminnelse: rapporten för {period} ska lämnas senast {due}",
+  subjectDueToday: "Påminnelse: i dag är sista dagen att lämna rapporten för {period}",
+  subjectOverdue: "Rapporten för {period} är försenad",
+  due: "{org} ska lämna sin uppföljningsrapport för {period} senast {due}.",
+  daysLeft: "Det är {days} dagar kvar.",
+  oneDayLeft: "Det är en dag kvar.",
+  dueToday: "I dag är sista dagen.",
+  overdue: "Sista dagen för {org} att lämna uppföljningsrapporten för {period} var {due}.",
+  overdueDays: "Rapporten är {days} dagar försenad.",
+  overdueOneDay: "Rapporten är en dag försenad.",
+  missing: "Ni har inte börjat på rapporten ännu.",
+  draft: "Det finns ett utkast som inte är inskickat.",
+  returned: "Samordnaren har skickat tillbaka rapporten för komplettering, och den behöver skickas in igen.",
+  admins: "Det är organisationens administratörer som skickar in rapporten.",
+  overdueHelp: "Skicka in den så snart ni kan. Behöver ni mer tid? Kontakta samordnaren på Trollhättans Stad.",
+  action: "Gå till rapporterna",
+  why: "Du får det här mejlet eftersom du är administratör för {org} i Samverkansportalen eller står som organisationens kontaktadress.",
+};
