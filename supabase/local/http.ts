@@ -7,28 +7,60 @@ export class BodyTooLargeError extends Error {}
 export class BodyUnreadableError extends Error {}
 
 /**
- * Reads the request body, refusing once it passes `limit` bytes. The rest is not read: answer with
- * `CLOSE_CONNECTION` so the unread bytes are never taken for the next request on the connection.
+ * An over-long body is read and thrown away up to this many bytes before the refusal is sent, so
+ * the client finishes sending and reads the 413 instead of meeting a reset connection (EPIPE).
+ * Beyond it the connection is cut.
+ */
+const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+function discardRest(req: IncomingMessage, alreadyRead: number): Promise<void> {
+  return new Promise((resolve) => {
+    let discarded = alreadyRead;
+    const done = () => {
+      req.off("data", onData).off("end", done).off("error", done).off("close", done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_LIMIT) {
+        req.destroy();
+        done();
+      }
+    };
+    req.on("data", onData).on("end", done).on("error", done).on("close", done);
+    req.resume();
+  });
+}
+
+/**
+ * Reads the request body, refusing once it passes `limit` bytes. The rest is read and discarded
+ * (up to DISCARD_LIMIT) before the refusal; answer it with `CLOSE_CONNECTION` all the same.
  */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError());
+  if (Number.isFinite(declared) && declared > limit) {
+    if (declared > DISCARD_LIMIT) return Promise.reject(new BodyTooLargeError());
+    return discardRest(req, 0).then(() => Promise.reject(new BodyTooLargeError()));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (error: Error | null) => {
-      req.off("data", onData).off("end", onEnd).off("error", onError);
-      if (!error) return resolve(Buffer.concat(chunks));
-      req.pause();
-      reject(error);
-    };
+    const stopListening = () => req.off("data", onData).off("end", onEnd).off("error", onError);
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) return finish(new BodyTooLargeError());
-      chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      stopListening();
+      void discardRest(req, size).then(() => reject(new BodyTooLargeError()));
     };
-    const onEnd = () => finish(null);
-    const onError = () => finish(new BodyUnreadableError());
+    const onEnd = () => {
+      stopListening();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = () => {
+      stopListening();
+      req.pause();
+      reject(new BodyUnreadableError());
+    };
     req.on("data", onData).on("end", onEnd).on("error", onError);
   });
 }
