@@ -195,6 +195,7 @@ test("open data: the page documents the fields, and the files hold only public i
 });
 
 test("every initiative page passes axe, signed in and signed out", async ({ browser, page }) => {
+  test.slow(); // twelve pages, each checked by axe: more than the default budget on a busy machine
   for (const path of ["/initiatives", "/initiatives?district=Kronog%C3%A5rden&group=unga", "/initiatives/data", "/initiatives/1a1a1a1a-0000-4000-8000-000000000001"]) {
     await page.goto(path);
     await expect(page.locator("h1")).toBeVisible();
