@@ -43,6 +43,58 @@ export type Database = {
         }
         Relationships: []
       }
+      board_summaries: {
+        Row: {
+          covering_text: string | null
+          created_at: string
+          period_id: string
+          released_at: string | null
+          released_by: string | null
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          covering_text?: string | null
+          created_at?: string
+          period_id: string
+          released_at?: string | null
+          released_by?: string | null
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          covering_text?: string | null
+          created_at?: string
+          period_id?: string
+          released_at?: string | null
+          released_by?: string | null
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "board_summaries_period_id_fkey"
+            columns: ["period_id"]
+            isOneToOne: true
+            referencedRelation: "reporting_periods"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "board_summaries_released_by_fkey"
+            columns: ["released_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "board_summaries_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       forum_members: {
         Row: {
           created_at: string
@@ -1476,6 +1528,25 @@ export type Database = {
         }
         Returns: string
       }
+      board_evidence: { Args: Record<PropertyKey, never>; Returns: Json }
+      board_report_overview: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          due_on: string
+          ends_on: string
+          org_id: string
+          org_name: string
+          overdue: boolean
+          period_id: string
+          period_name: string
+          period_status: Database["public"]["Enums"]["period_status"]
+          report_id: string
+          reviewed_at: string
+          starts_on: string
+          status: string
+          submitted_at: string
+        }[]
+      }
       can_edit_initiative: { Args: { initiative: string }; Returns: boolean }
       can_edit_report: { Args: { report: string }; Returns: boolean }
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
@@ -1509,6 +1580,25 @@ export type Database = {
           thread_count: number
           unread_count: number
           visibility: Database["public"]["Enums"]["forum_visibility"]
+        }[]
+      }
+      indicator_series: {
+        Args: { p_org_id?: string }
+        Returns: {
+          baseline: number
+          baseline_year: number
+          code: string
+          direction: Database["public"]["Enums"]["indicator_direction"]
+          ends_on: string
+          indicator_id: string
+          name: string
+          period_id: string
+          period_name: string
+          report_count: number
+          starts_on: string
+          target: number
+          unit: string
+          value: number
         }[]
       }
       indicator_totals: {
