@@ -29,7 +29,8 @@ export function sectionsFor(user: NavigationSubject | null): Section[] {
   if (isPartner || isCoordinator) sections.push("forums");
   sections.push("initiatives");
   if (isPartner || isCoordinator) sections.push("organisations", "reports");
-  if (isBoard) sections.push("board");
+  // Coordinators prepare what the board reads, so they see the board's view too.
+  if (isBoard || isCoordinator) sections.push("board");
   if (isCoordinator) sections.push("admin");
   sections.push("account");
   return sections;

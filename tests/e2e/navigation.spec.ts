@@ -12,9 +12,9 @@ const personas = [
   {
     name: "coordinator",
     email: DEMO.coordinator,
-    nav: ["Start", "Forum", "Insatser", "Organisationer", "Uppföljning", "Administration", "Mitt konto"],
-    allowed: ["/forums", "/initiatives", "/organisations", "/reports", "/admin", "/admin/people", "/account"],
-    forbidden: ["/board"],
+    nav: ["Start", "Forum", "Insatser", "Organisationer", "Uppföljning", "Styrelsens vy", "Administration", "Mitt konto"],
+    allowed: ["/forums", "/initiatives", "/organisations", "/reports", "/board", "/admin", "/admin/people", "/account"],
+    forbidden: [],
   },
   {
     name: "board member",

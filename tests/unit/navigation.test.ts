@@ -12,8 +12,8 @@ describe("sectionsFor", () => {
     expect(sectionsFor({ roles: [], memberships: [membership] })).toEqual(["home", "forums", "initiatives", "organisations", "reports", "account"]);
   });
 
-  it("gives coordinators the partner sections and administration, without a membership", () => {
-    expect(sectionsFor({ roles: ["coordinator"], memberships: [] })).toEqual(["home", "forums", "initiatives", "organisations", "reports", "admin", "account"]);
+  it("gives coordinators the partner sections, the board's view and administration, without a membership", () => {
+    expect(sectionsFor({ roles: ["coordinator"], memberships: [] })).toEqual(["home", "forums", "initiatives", "organisations", "reports", "board", "admin", "account"]);
   });
 
   it("gives board members the board's view and no forums or follow-up of their own", () => {
