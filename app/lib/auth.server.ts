@@ -85,9 +85,9 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
 }
 
 /** A signed-in user with `role`; others get the friendly 403 page. */
-export async function requireRole(request: Request, context: AppLoadContext, role: PlatformRole): Promise<CurrentUser> {
+export async function requireRole(request: Request, context: AppLoadContext, role: PlatformRole, ...orRoles: PlatformRole[]): Promise<CurrentUser> {
   const user = await requireUser(request, context);
-  if (!hasRole(user, role)) forbidden();
+  if (![role, ...orRoles].some((allowed) => hasRole(user, allowed))) forbidden();
   return user;
 }
 

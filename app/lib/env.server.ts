@@ -13,6 +13,8 @@ const envSchema = z.object({
   /** Points the Resend SDK at the embedded stack's mail catcher. */
   RESEND_BASE_URL: z.string().url().optional(),
   SITE_URL: z.string().url().default("http://localhost:3000"),
+  /** Headless Chromium that renders PDFs (app/lib/pdf.server.ts); Debian's Chromium by default. */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

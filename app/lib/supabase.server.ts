@@ -17,6 +17,8 @@ export type TypedSupabaseClient = SupabaseClient<Database>;
 const realtime = { transport: ws as unknown as typeof WebSocket };
 
 const clients = new WeakMap<AppLoadContext, TypedSupabaseClient>();
+/** Session cookies set while handling a request (a refreshed session), by name; "" means removed. */
+const setCookies = new WeakMap<AppLoadContext, Map<string, string>>();
 
 export function getSupabase(request: Request, context: AppLoadContext): TypedSupabaseClient {
   const existing = clients.get(context);
@@ -27,7 +29,10 @@ export function getSupabase(request: Request, context: AppLoadContext): TypedSup
       getAll: () =>
         parseCookieHeader(request.headers.get("Cookie") ?? "").map(({ name, value }) => ({ name, value: value ?? "" })),
       setAll: (cookies) => {
+        const set = setCookies.get(context) ?? new Map<string, string>();
+        setCookies.set(context, set);
         for (const { name, value, options } of cookies) {
+          set.set(name, value);
           // Only the server reads the session: HttpOnly, and Secure whenever served over https.
           context.appendSetCookie(
             serializeCookieHeader(name, value, { ...options, httpOnly: true, sameSite: "lax", secure: context.isSecure, path: "/" }),
@@ -39,6 +44,20 @@ export function getSupabase(request: Request, context: AppLoadContext): TypedSup
   });
   clients.set(context, client);
   return client;
+}
+
+/**
+ * The Cookie header of this request as it stands now: the request's cookies with any session the
+ * server refreshed while handling it. For acting again as the same user from the server (the PDF
+ * renderer loads a page with it); the old refresh token would be refused as already used.
+ */
+export function currentCookieHeader(request: Request, context: AppLoadContext): string {
+  const cookies = new Map(parseCookieHeader(request.headers.get("Cookie") ?? "").map(({ name, value }) => [name, value ?? ""]));
+  for (const [name, value] of setCookies.get(context) ?? []) {
+    if (value === "") cookies.delete(name);
+    else cookies.set(name, value);
+  }
+  return [...cookies].map(([name, value]) => serializeCookieHeader(name, value, {})).join("; ");
 }
 
 let serviceClient: TypedSupabaseClient | undefined;

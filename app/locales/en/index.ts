@@ -2,6 +2,9 @@ import type { Messages } from "../sv";
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { board } from "./board";
+import { boardIndicators } from "./boardIndicators";
+import { boardSummary } from "./boardSummary";
 import { errors } from "./errors";
 import { forumAdmin } from "./forumAdmin";
 import { forumEmails } from "./forumEmails";
@@ -19,4 +22,4 @@ import { reportAdmin } from "./reportAdmin";
 import { shell } from "./shell";
 import { threads } from "./threads";
 
-export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin, reminderEmails };
+export const en: Messages = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin, reminderEmails, board, boardIndicators, boardSummary };

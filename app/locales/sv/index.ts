@@ -5,6 +5,9 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { board } from "./board";
+import { boardIndicators } from "./boardIndicators";
+import { boardSummary } from "./boardSummary";
 import { errors } from "./errors";
 import { forumAdmin } from "./forumAdmin";
 import { forumEmails } from "./forumEmails";
@@ -22,6 +25,6 @@ import { reportAdmin } from "./reportAdmin";
 import { shell } from "./shell";
 import { threads } from "./threads";
 
-export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin, reminderEmails };
+export const sv = { shell, errors, home, auth, pages, admin, organisations, account, forums, threads, forumAdmin, forumSearch, forumEmails, initiatives, initiativeForms, reach, reports, reportAdmin, reminderEmails, board, boardIndicators, boardSummary };
 
 export type Messages = typeof sv;
