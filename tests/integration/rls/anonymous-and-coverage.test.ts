@@ -1,7 +1,8 @@
 /**
  * What an anonymous visitor can reach (DESIGN.md: active organisations' public profile and public,
  * non-draft initiatives — nothing else), checked against every table in `public` as the database
- * lists it, and a guard that every such table has RLS on and a matrix in this directory.
+ * lists it, and guards that every such table has RLS on, a policy and a matrix in this directory,
+ * that security definer functions fix their search_path, and that no view bypasses RLS.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -80,6 +81,35 @@ describe("coverage of the matrix", () => {
   it("every table in public has row-level security enabled", async () => {
     const off = (await publicTables()).filter((table) => !table.rls).map((table) => table.table);
     expect(off).toEqual([]);
+  });
+
+  it("every table in public has at least one policy (RLS on and no policy would silently lock it)", async () => {
+    const rows = await sql<{ table: string }>(
+      `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p')
+          and not exists (select 1 from pg_policy p where p.polrelid = c.oid) order by 1`,
+    );
+    expect(rows.map((row) => row.table)).toEqual([]);
+  });
+
+  it("every security definer function in public runs with a fixed search_path", async () => {
+    const rows = await sql<{ name: string }>(
+      `select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public' and p.prosecdef
+          and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) setting where setting like 'search_path=%')
+        order by 1`,
+    );
+    expect(rows.map((row) => row.name)).toEqual([]);
+  });
+
+  it("no view in public bypasses RLS (views run as the caller; no materialized views)", async () => {
+    const rows = await sql<{ name: string }>(
+      `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public'
+          and (c.relkind = 'm' or (c.relkind = 'v' and not coalesce(c.reloptions @> array['security_invoker=true'], false)))
+        order by 1`,
+    );
+    expect(rows.map((row) => row.name)).toEqual([]);
   });
 
   it("every table in public has a matrix in tests/integration/rls (a new table needs one)", async () => {
