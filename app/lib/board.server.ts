@@ -156,7 +156,7 @@ export async function loadBoardReport(supabase: TypedSupabaseClient, id: string)
   if (org.error) throw new Error(`Could not load the organisation: ${org.error.message}`);
   if (!org.data?.reports_to_board) return null;
 
-  const [page, allSeries] = await Promise.all([loadReportPage(supabase, report, { withOptions: false }), loadIndicatorSeries(supabase, { orgId: report.orgId })]);
+  const [page, allSeries] = await Promise.all([loadReportPage(supabase, report, { withOptions: false, withHistory: false }), loadIndicatorSeries(supabase, { orgId: report.orgId })]);
   const indicatorIds = new Set(page.indicators.map((indicator) => indicator.id));
   const series = allSeries
     .filter((one) => indicatorIds.has(one.indicatorId))

@@ -457,8 +457,16 @@ async function changeLabels(
   };
 }
 
-/** Everything /reports/:id and the print page show, in parallel where it can be. */
-export async function loadReportPage(supabase: TypedSupabaseClient, report: ReportHeader, { withOptions }: { withOptions: boolean }): Promise<ReportPage> {
+/**
+ * Everything /reports/:id and the print page show, in parallel where it can be. `withOptions`: the
+ * initiatives the organisation could link (the editor); `withHistory: false` for pages that do not
+ * show the history (print, the board, an action that only needs the template).
+ */
+export async function loadReportPage(
+  supabase: TypedSupabaseClient,
+  report: ReportHeader,
+  { withOptions, withHistory = true }: { withOptions: boolean; withHistory?: boolean },
+): Promise<ReportPage> {
   const [template, content, lastPeriod] = await Promise.all([loadTemplate(supabase, report.periodId), loadContent(supabase, report.id), loadLastPeriod(supabase, report)]);
   const indicators = template.indicators.map((row) => toIndicator(row, true));
   // Values stored for indicators the period no longer asks for stay visible (read-only).
@@ -476,7 +484,7 @@ export async function loadReportPage(supabase: TypedSupabaseClient, report: Repo
   const questions = template.questions;
   const [initiatives, history] = await Promise.all([
     withOptions ? loadInitiativeOptions(supabase, report.orgId, content.initiativeIds) : linkedInitiatives(supabase, content.initiativeIds),
-    loadHistory(supabase, report.id, questions, indicators),
+    withHistory ? loadHistory(supabase, report.id, questions, indicators) : Promise.resolve([] as HistoryEntry[]),
   ]);
   return { report, questions, indicators, content: { ...content, summary: report.summary ?? content.summary }, lastPeriod, initiatives, history };
 }

@@ -13,10 +13,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BoardReportReach } from "~/components/board-report-reach";
 import { BoardReportTrend } from "~/components/board-report-trend";
 import { BoardStatus } from "~/components/board-status";
-import { PlainText } from "~/components/initiative-timeline";
+import { ReportFacts, ReviewComment } from "~/components/report-facts";
 import { ReportDocument } from "~/components/report-document";
 import { loadBoardReport } from "~/lib/board.server";
-import { formatDate, formatDateRange, formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { format } from "~/lib/i18n";
 import { messagesFor } from "~/lib/page-meta";
@@ -42,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function BoardReport() {
   const { page, series, initiatives } = useLoaderData<typeof loader>();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const words = t.board.report;
   const { report } = page;
   const title = format(words.titleOf, { org: report.orgName, period: report.periodName });
@@ -61,45 +60,11 @@ export default function BoardReport() {
       </nav>
       <h1>{title}</h1>
 
-      <dl className="details report-facts">
-        <dt>{words.organisation}</dt>
-        <dd>{report.orgName}</dd>
-        <dt>{words.period}</dt>
-        <dd>
-          {report.periodName} ({formatDateRange(report.startsOn, report.endsOn, locale)})
-        </dd>
-        <dt>{words.due}</dt>
-        <dd>{formatDate(report.dueOn, locale)}</dd>
-        <dt>{words.status}</dt>
-        <dd>
-          <BoardStatus status={status} overdue={false} />
-        </dd>
-        {report.submittedAt ? (
-          <>
-            <dt>{words.submitted}</dt>
-            <dd>
-              {report.submittedBy ? format(words.byOn, { date: formatDateTime(report.submittedAt, locale), name: report.submittedBy }) : formatDateTime(report.submittedAt, locale)}
-            </dd>
-          </>
-        ) : null}
-        {report.reviewedAt && report.status === "accepted" ? (
-          <>
-            <dt>{words.reviewed}</dt>
-            <dd>
-              {report.reviewedBy ? format(words.byOn, { date: formatDateTime(report.reviewedAt, locale), name: report.reviewedBy }) : formatDateTime(report.reviewedAt, locale)}
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <ReportFacts report={report} status={<BoardStatus status={status} overdue={false} />} />
 
       <p className="board-report__print-hint">{words.printHint}</p>
 
-      {report.reviewComment && report.status === "accepted" ? (
-        <section aria-labelledby="board-review-comment-heading" className="report-review-comment">
-          <h2 id="board-review-comment-heading">{words.reviewComment}</h2>
-          <PlainText text={report.reviewComment} />
-        </section>
-      ) : null}
+      <ReviewComment report={report} headingId="board-review-comment-heading" />
 
       <ReportDocument
         periodName={report.periodName}

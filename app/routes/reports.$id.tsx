@@ -9,15 +9,13 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PlainText } from "~/components/initiative-timeline";
 import { ReportAlert } from "~/components/report-alert";
 import { ReportDocument, UnsavedText } from "~/components/report-document";
 import { ReportEditor } from "~/components/report-editor";
 import { ReportHistory } from "~/components/report-history";
 import { ReportReview } from "~/components/report-review";
-import { ReportStatusText } from "~/components/report-status";
+import { ReportFacts, ReviewComment } from "~/components/report-facts";
 import type { CurrentUser } from "~/lib/auth.server";
-import { formatDate, formatDateRange, formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { format } from "~/lib/i18n";
 import { messagesFor } from "~/lib/page-meta";
@@ -140,7 +138,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Saving or submitting: only the organisation, only while the report is editable.
   if (!viewer.isMember) return refused("notEditable", 403);
   const submit = intent === "submit";
-  const page = await loadReportPage(supabase, report, { withOptions: true });
+  const page = await loadReportPage(supabase, report, { withOptions: true, withHistory: false });
   const template = templateOf(page);
   const raw = reportFormValues(form);
   const values = keptReportValues(raw, template);
@@ -197,7 +195,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ReportPage() {
   const { page, viewer, values, missing, notice } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as ActionAnswer | undefined;
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const words = t.reports.page;
   const { report } = page;
   const notices: Record<Notice, string> = {
@@ -239,46 +237,10 @@ export default function ReportPage() {
         </ReportAlert>
       ) : null}
 
-      <dl className="details report-facts">
-        <dt>{words.organisation}</dt>
-        <dd>{report.orgName}</dd>
-        <dt>{words.period}</dt>
-        <dd>
-          {report.periodName} ({formatDateRange(report.startsOn, report.endsOn, locale)}), {t.pages.common.periodStatus[report.periodStatus].toLowerCase()}
-        </dd>
-        <dt>{words.due}</dt>
-        <dd>{formatDate(report.dueOn, locale)}</dd>
-        <dt>{words.status}</dt>
-        <dd>
-          <ReportStatusText status={report.status} />
-        </dd>
-        {report.submittedAt ? (
-          <>
-            <dt>{words.submitted}</dt>
-            <dd>
-              {report.submittedBy
-                ? format(words.submittedBy, { date: formatDateTime(report.submittedAt, locale), name: report.submittedBy })
-                : formatDateTime(report.submittedAt, locale)}
-            </dd>
-          </>
-        ) : null}
-        {report.reviewedAt && report.status !== "submitted" ? (
-          <>
-            <dt>{words.reviewed}</dt>
-            <dd>
-              {report.reviewedBy ? format(words.submittedBy, { date: formatDateTime(report.reviewedAt, locale), name: report.reviewedBy }) : formatDateTime(report.reviewedAt, locale)}
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <ReportFacts report={report} showPeriodStatus />
 
       {report.status === "returned" && viewer.canEdit ? <p className="notice">{words.returnedBanner}</p> : null}
-      {report.reviewComment && (report.status === "returned" || report.status === "accepted") ? (
-        <section aria-labelledby="review-comment-heading" className="report-review-comment">
-          <h2 id="review-comment-heading">{words.reviewComment}</h2>
-          <PlainText text={report.reviewComment} />
-        </section>
-      ) : null}
+      <ReviewComment report={report} />
       {readOnlyText ? <p className="notice">{readOnlyText}</p> : null}
 
       <p className="report-print-link">

@@ -6,10 +6,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { PlainText } from "~/components/initiative-timeline";
 import { ReportDocument } from "~/components/report-document";
-import { ReportStatusText } from "~/components/report-status";
-import { formatDate, formatDateRange, formatDateTime } from "~/lib/format";
+import { ReportFacts, ReviewComment } from "~/components/report-facts";
+import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { format } from "~/lib/i18n";
 import { messagesFor } from "~/lib/page-meta";
@@ -28,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
   const report = await getReportHeader(supabase, params.id ?? "");
   if (!report) notFound();
-  return { page: await loadReportPage(supabase, report, { withOptions: false }), printedAt: new Date().toISOString() };
+  return { page: await loadReportPage(supabase, report, { withOptions: false, withHistory: false }), printedAt: new Date().toISOString() };
 }
 
 /** The print button needs JavaScript; without it the hint says how to print. */
@@ -47,7 +46,6 @@ export default function ReportPrint() {
   const { page, printedAt } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const words = t.reports.print;
-  const facts = t.reports.page;
   const { report } = page;
   return (
     <article className="report-print">
@@ -63,46 +61,10 @@ export default function ReportPrint() {
         <p className="report-print__org">{report.orgName}</p>
         <h1>{format(words.heading, { period: report.periodName })}</h1>
         {report.status === "draft" ? <p className="report-print__draft">{words.draftMark}</p> : null}
-        <dl className="details">
-          <dt>{facts.organisation}</dt>
-          <dd>{report.orgName}</dd>
-          <dt>{facts.period}</dt>
-          <dd>
-            {report.periodName} ({formatDateRange(report.startsOn, report.endsOn, locale)})
-          </dd>
-          <dt>{facts.due}</dt>
-          <dd>{formatDate(report.dueOn, locale)}</dd>
-          <dt>{facts.status}</dt>
-          <dd>
-            <ReportStatusText status={report.status} />
-          </dd>
-          {report.submittedAt ? (
-            <>
-              <dt>{facts.submitted}</dt>
-              <dd>
-                {report.submittedBy
-                  ? format(facts.submittedBy, { date: formatDateTime(report.submittedAt, locale), name: report.submittedBy })
-                  : formatDateTime(report.submittedAt, locale)}
-              </dd>
-            </>
-          ) : null}
-          {report.reviewedAt && report.status !== "submitted" ? (
-            <>
-              <dt>{facts.reviewed}</dt>
-              <dd>
-                {report.reviewedBy ? format(facts.submittedBy, { date: formatDateTime(report.reviewedAt, locale), name: report.reviewedBy }) : formatDateTime(report.reviewedAt, locale)}
-              </dd>
-            </>
-          ) : null}
-        </dl>
+        <ReportFacts report={report} />
       </header>
 
-      {report.reviewComment && (report.status === "returned" || report.status === "accepted") ? (
-        <section aria-labelledby="review-comment-heading">
-          <h2 id="review-comment-heading">{facts.reviewComment}</h2>
-          <PlainText text={report.reviewComment} />
-        </section>
-      ) : null}
+      <ReviewComment report={report} />
 
       <ReportDocument
         periodName={report.periodName}
