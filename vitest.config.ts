@@ -28,11 +28,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "resilience",
-          // Faults, load and backups: each file starts its own embedded stack and the built portal,
-          // so they run one at a time (they stop processes and saturate the machine on purpose).
+          // Faults, load and backups: each file starts its own embedded stack and the built portal;
+          // `npm run test:resilience` runs them one at a time (they stop processes and load the
+          // machine on purpose).
           include: ["tests/resilience/**/*.test.ts"],
           environment: "node",
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },

@@ -109,6 +109,8 @@ function all<T>(result: { data: T[] | null; error: { message: string; code?: str
  */
 // Explicit columns: the generated search vectors are not the person's data.
 const THREAD_COLUMNS = "id, forum_id, title, pinned, locked, created_at, updated_at";
+const PROFILE_COLUMNS =
+  "id, full_name, title, phone, locale, notify_forum_replies, notify_report_reminders, notify_report_reviews, notify_digest, notification_frequency, created_at, updated_at";
 const POST_COLUMNS = "id, thread_id, position, body, created_at, edited_at, hidden_at, hidden_reason";
 
 export async function collectMyData(supabase: TypedSupabaseClient, user: CurrentUser) {
@@ -116,7 +118,8 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
   const { data: auth, error: authError } = await supabase.auth.getUser();
   if (isUnreachable(authError)) serviceUnavailable();
   const [profile, memberships, platformRoles, forumMemberships, threads, posts, watches, readMarks, notifications, postReports, initiatives, reports, reportEvents, applications, audit] = await Promise.all([
-    supabase.from("profiles").select("*").eq("id", id).maybeSingle(),
+    // Named columns: `email` is not a readable column (the address is in `auth` below).
+    supabase.from("profiles").select(PROFILE_COLUMNS).eq("id", id).maybeSingle(),
     supabase.from("memberships").select("*, organisation:organisations(id, name)").eq("user_id", id).order("created_at"),
     supabase.from("platform_roles").select("*").eq("user_id", id),
     supabase.from("forum_members").select("*, forum:forums(id, slug, name)").eq("user_id", id),

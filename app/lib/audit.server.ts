@@ -4,6 +4,7 @@
  */
 import { csvCell } from "./csv";
 import { isUnreachable, serviceUnavailable } from "./http.server";
+import { peopleMatching, visibleEmails } from "./people.server";
 import { countOf, rowsOf } from "./query.server";
 import type { TypedSupabaseClient } from "./supabase.server";
 
@@ -84,10 +85,7 @@ function nextDay(date: string): string {
 /** The ids of people whose e-mail or name matches the actor filter (null: no filter). */
 async function actorIds(supabase: TypedSupabaseClient, actor: string): Promise<string[] | null> {
   if (!actor) return null;
-  const term = `%${actor.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
-  const quoted = `"${term.replace(/["\\]/g, (char) => `\\${char}`)}"`;
-  const result = await supabase.from("profiles").select("id").or(`email.ilike.${quoted},full_name.ilike.${quoted}`).limit(100);
-  return rowsOf(result, "the people matching the filter").map((row) => row.id);
+  return peopleMatching(supabase, actor);
 }
 
 // A supabase-js filter builder for audit_log (kept loose: only the filter methods used here).
@@ -116,8 +114,12 @@ async function withActors(
   const ids = [...new Set(rows.map((row) => row.actor_id).filter((id): id is string => Boolean(id)))];
   const people = new Map<string, { full_name: string | null; email: string | null }>();
   for (let index = 0; index < ids.length; index += 200) {
-    const result = await supabase.from("profiles").select("id, full_name, email").in("id", ids.slice(index, index + 200));
-    for (const person of rowsOf(result, "the actors")) people.set(person.id, person);
+    const result = await supabase.from("profiles").select("id, full_name").in("id", ids.slice(index, index + 200));
+    for (const person of rowsOf(result, "the actors")) people.set(person.id, { full_name: person.full_name, email: null });
+  }
+  for (const [id, email] of await visibleEmails(supabase, ids)) {
+    const person = people.get(id);
+    if (person) person.email = email;
   }
   return rows.map((row) => {
     const person = row.actor_id ? people.get(row.actor_id) : undefined;

@@ -489,6 +489,7 @@ export type Database = {
           status: Database["public"]["Enums"]["membership_status"]
           updated_at: string
           user_id: string
+          member_email: string | null
         }
         Insert: {
           created_at?: string
@@ -1696,6 +1697,11 @@ export type Database = {
         Args: { thread: string; upto: number }
         Returns: undefined
       }
+      may_see_email: { Args: { person: string }; Returns: boolean }
+      member_email: {
+        Args: { membership: Database["public"]["Tables"]["memberships"]["Row"] }
+        Returns: string
+      }
       mentioned_people: {
         Args: { body: string }
         Returns: {
@@ -1757,6 +1763,15 @@ export type Database = {
           org_id: string
         }[]
       }
+      people_matching: { Args: { p_term: string }; Returns: string[] }
+      profile_emails: {
+        Args: { p_ids: string[] }
+        Returns: {
+          email: string
+          id: string
+        }[]
+      }
+      profile_id_by_email: { Args: { p_email: string }; Returns: string }
       reject_organisation_application: {
         Args: { p_org_id: string; p_reason: string }
         Returns: undefined

@@ -41,9 +41,10 @@ function failOn(error: { code?: string; message: string; status?: number } | nul
 }
 
 async function profileIdByEmail(supabase: TypedSupabaseClient, email: string): Promise<string | null> {
-  const { data, error } = await supabase.from("profiles").select("id").eq("email", email).limit(1).maybeSingle();
+  // Addresses are not readable by inviters; this function answers only "which account, if any".
+  const { data, error } = await supabase.rpc("profile_id_by_email", { p_email: email });
   failOn(error);
-  return data?.id ?? null;
+  return data ?? null;
 }
 
 /**
@@ -141,11 +142,11 @@ export async function resendInvitation(
     .eq("id", membershipId)
     .eq("org_id", orgId)
     .eq("status", "invited")
-    .select("role, profiles!memberships_user_id_fkey(email, full_name), organisations!inner(name)")
+    .select("role, email:member_email, profiles!memberships_user_id_fkey(full_name), organisations!inner(name)")
     .maybeSingle();
   failOn(error);
-  if (error || !data?.profiles?.email) return { ok: false, reason: error && error.code !== "42501" ? "failed" : "refused" };
-  const email = data.profiles.email;
+  if (error || !data?.email) return { ok: false, reason: error && error.code !== "42501" ? "failed" : "refused" };
+  const email = data.email;
   const sent = await sendInvitation(email, {
     next: WELCOME_PATH,
     locale: inviter.locale,

@@ -143,7 +143,7 @@ export interface Member {
 export async function listMembers(supabase: TypedSupabaseClient, orgId: string): Promise<Member[]> {
   const result = await supabase
     .from("memberships")
-    .select("id, user_id, role, status, invited_at, joined_at, profiles!memberships_user_id_fkey(full_name, email)")
+    .select("id, user_id, role, status, invited_at, joined_at, email:member_email, profiles!memberships_user_id_fkey(full_name)")
     .eq("org_id", orgId)
     .order("invited_at");
   return rowsOf(result, "the organisation's members")
@@ -151,7 +151,7 @@ export async function listMembers(supabase: TypedSupabaseClient, orgId: string):
       id: row.id,
       userId: row.user_id,
       name: row.profiles?.full_name || "",
-      email: row.profiles?.email ?? "",
+      email: row.email ?? "",
       role: row.role,
       status: row.status,
       invitedAt: row.invited_at,

@@ -218,8 +218,8 @@ export async function approveApplication(
     if (!invitation.mailed) outcome = "approvedInviteFailed";
   } else if (invitation.reason === "already-registered") {
     // An existing account: coordinators read profiles, so find it with their client.
-    const profile = await supabase.from("profiles").select("id").ilike("email", email).maybeSingle();
-    userId = profile.data?.id ?? null;
+    const profile = await supabase.rpc("profile_id_by_email", { p_email: email });
+    userId = profile.data ?? null;
     outcome = userId ? "approvedAlreadyRegistered" : "approvedInviteFailed";
   } else {
     console.error(`Invitation after approval failed: ${invitation.message}`);

@@ -6,6 +6,7 @@ import { formatDate } from "~/lib/format";
 import { forbidden, isUnreachable, serviceUnavailable } from "~/lib/http.server";
 import { format } from "~/lib/i18n";
 import { invite } from "~/lib/invitations.server";
+import { peopleMatching, visibleEmails } from "~/lib/people.server";
 import { pageTitle } from "~/lib/page-meta";
 import { resolveLocale } from "~/lib/preferences.server";
 import { rowsOf } from "~/lib/query.server";
@@ -36,31 +37,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
   let people = supabase
     .from("profiles")
-    .select("id, full_name, email, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(status, organisations!inner(name))")
+    .select("id, full_name, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(status, organisations!inner(name))")
     .order("full_name")
-    .order("email")
+    .order("id")
     .limit(LIMIT);
   if (q) {
-    const pattern = `%${q.replace(/[%_\\,()."'*:]/g, " ").trim().replace(/\s+/g, "%")}%`;
-    people = people.or(`full_name.ilike.${pattern},email.ilike.${pattern}`);
+    people = people.in("id", await peopleMatching(supabase, q));
   }
   const [peopleResult, organisations, pending] = await Promise.all([
     people,
     supabase.from("organisations").select("id, name").eq("status", "active").order("name"),
     supabase
       .from("memberships")
-      .select("id, org_id, role, invited_at, profiles!memberships_user_id_fkey(email), organisations!inner(name)")
+      .select("id, org_id, role, invited_at, email:member_email, organisations!inner(name)")
       .eq("status", "invited")
       .order("invited_at", { ascending: false }),
   ]);
+  const found = rowsOf(peopleResult, "people");
+  const emails = await visibleEmails(supabase, found.map((person) => person.id));
   const notice = url.searchParams.get("notice");
   return {
     me: user.id,
     q,
-    people: rowsOf(peopleResult, "people").map((person) => ({
+    people: found.map((person) => ({
       id: person.id,
       name: person.full_name,
-      email: person.email ?? "",
+      email: emails.get(person.id) ?? "",
       roles: person.platform_roles.map((row) => row.role),
       organisations: person.memberships.filter((m) => m.status === "active").map((m) => m.organisations.name),
     })),
@@ -70,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: row.id,
       orgId: row.org_id,
       organisation: row.organisations.name,
-      email: row.profiles?.email ?? "",
+      email: row.email ?? "",
       role: row.role,
       invitedAt: row.invited_at,
     })),

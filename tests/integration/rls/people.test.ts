@@ -1,10 +1,13 @@
 /**
  * RLS matrix for profiles and platform_roles: anonymous visitors see no people; signed-in users
  * read profiles (names of collaborators) and edit only their own; only coordinators grant and
- * revoke platform roles (nobody promotes themselves), and that is audited.
+ * revoke platform roles (nobody promotes themselves), and that is audited. E-mail addresses are not
+ * for every signed-in user: only through `profile_emails` / `member_email` (the person, coordinators,
+ * admins of an organisation the person belongs to), `people_matching` (coordinators' search) and
+ * `profile_id_by_email` (inviters' exact lookup).
  */
 import { describe, expect, it } from "vitest";
-import { USER, auditRows, expectDeleteAllowed, expectInsertAllowed, newId, rlsMatrix, serviceInsert, throwawayUser, type Cell, type Target } from "../../support/rls.ts";
+import { USER, as, auditRows, expectDeleteAllowed, expectInsertAllowed, newId, rlsMatrix, serviceInsert, throwawayUser, type Cell, type Target } from "../../support/rls.ts";
 
 const profile = (label: string, userId: string): Target => ({ label, match: { id: userId } });
 
@@ -109,5 +112,86 @@ describe("platform roles are audited", () => {
     } finally {
       await user.remove();
     }
+  });
+});
+
+describe("e-mail addresses in profiles", () => {
+  const ACTORS = ["anon", "coordinator", "board", "eidar", "association", "region"] as const;
+
+  it.each(ACTORS)("%s cannot select the email column itself", async (actor) => {
+    const { error } = await (await as(actor)).from("profiles").select("id, email").limit(1);
+    expect(error?.code).toBe("42501");
+  });
+
+  it("every persona keeps reading names (the columns other than email)", async () => {
+    for (const actor of ["coordinator", "board", "eidar", "association", "region"] as const) {
+      const { data, error } = await (await as(actor)).from("profiles").select("id, full_name").eq("id", USER.johan);
+      expect(error, actor).toBeNull();
+      expect(data, actor).toHaveLength(1);
+    }
+  });
+
+  const byId = new Map<string, string>(Object.entries(USER).map(([name, id]) => [id, name]));
+  const names = (rows: { id: string; email: string | null }[]) => rows.filter((row) => row.email).map((row) => byId.get(row.id) ?? row.id).sort();
+
+  /** Whose addresses `actor` sees among the seeded people, through profile_emails and through memberships. */
+  async function visibleAddresses(actor: (typeof ACTORS)[number]): Promise<string[]> {
+    const client = await as(actor);
+    const { data, error } = await client.rpc("profile_emails", { p_ids: Object.values(USER) });
+    expect(error, actor).toBeNull();
+    const direct = names((data ?? []) as { id: string; email: string | null }[]);
+    const members = await client.from("memberships").select("user_id, email:member_email").in("user_id", Object.values(USER));
+    expect(members.error, actor).toBeNull();
+    const viaMemberships = names(((members.data ?? []) as { user_id: string; email: string | null }[]).map((row) => ({ id: row.user_id, email: row.email })));
+    // Never more through memberships than directly (the same rule), and own address only if a member.
+    for (const name of viaMemberships) expect(direct, `${actor} via memberships`).toContain(name);
+    return direct;
+  }
+
+  it("the coordinator sees everyone's address", async () => {
+    expect(await visibleAddresses("coordinator")).toEqual(Object.keys(USER).sort());
+  });
+
+  it("an organisation admin sees their own and their members' (active or invited), nobody else's", async () => {
+    expect(await visibleAddresses("eidar")).toEqual(["eidar", "johan"]);
+    expect(await visibleAddresses("association")).toEqual(["association", "yasmin"]);
+  });
+
+  it("a plain member and a board member see only their own", async () => {
+    expect(await visibleAddresses("region")).toEqual(["region"]);
+    expect(await visibleAddresses("board")).toEqual(["board"]);
+  });
+
+  it("anonymous visitors cannot use any of the functions", async () => {
+    const anon = await as("anon");
+    expect((await anon.rpc("profile_id_by_email", { p_email: "eidar@eidar.example" })).error?.code).toBe("42501");
+    expect((await anon.rpc("profile_emails", { p_ids: [USER.eidar] })).error?.code).toBe("42501");
+    expect((await anon.rpc("people_matching", { p_term: "eidar" })).error?.code).toBe("42501");
+  });
+
+  it("only coordinators find people by part of their address", async () => {
+    const found = await (await as("coordinator")).rpc("people_matching", { p_term: "vgregion" });
+    expect(found.error).toBeNull();
+    expect(found.data).toContain(USER.region);
+    for (const actor of ["board", "eidar", "association", "region"] as const) {
+      const { data, error } = await (await as(actor)).rpc("people_matching", { p_term: "vgregion" });
+      expect(error, actor).toBeNull();
+      expect(data, actor).toEqual([]);
+    }
+  });
+
+  it("only inviters (coordinators, organisation admins) can look up an account by exact address", async () => {
+    for (const actor of ["coordinator", "eidar", "association"] as const) {
+      const { data, error } = await (await as(actor)).rpc("profile_id_by_email", { p_email: " Region@VGregion.example " });
+      expect(error, actor).toBeNull();
+      expect(data, actor).toBe(USER.region);
+    }
+    for (const actor of ["board", "region"] as const) {
+      const { data, error } = await (await as(actor)).rpc("profile_id_by_email", { p_email: "region@vgregion.example" });
+      expect(error, actor).toBeNull();
+      expect(data, actor).toBeNull();
+    }
+    const { data } = await (await as("coordinator")).rpc("profile_id_by_email", { p_email: "%@%" });
+    expect(data, "no pattern matching").toBeNull();
   });
 });
