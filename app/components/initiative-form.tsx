@@ -7,6 +7,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { describedBy, FieldFrame, FieldMessages } from "~/components/field";
 import { format } from "~/lib/i18n";
 import { DISTRICTS, FOCUS_AREAS, INITIATIVE_STATUSES, PUBLISHED_STATUSES, TARGET_GROUPS } from "~/lib/initiative-vocabulary";
+import { SubmissionKeyField } from "./submission-key";
 import { INITIATIVE_FIELDS, type InitiativeField, type InitiativeFieldErrors, type InitiativeFormState } from "~/lib/schemas/initiative";
 import { useTranslation } from "~/lib/use-translation";
 
@@ -19,9 +20,11 @@ export interface InitiativeFormProps {
   published: boolean;
   /** A failure that is not about one field, already in words. */
   failure?: string | null;
+  /** For a new initiative: the key that makes a repeated submission create one initiative. */
+  submissionKey?: string;
 }
 
-export function InitiativeForm({ values, errors, owners, partnerOptions, published, failure }: InitiativeFormProps) {
+export function InitiativeForm({ values, errors, owners, partnerOptions, published, failure, submissionKey }: InitiativeFormProps) {
   const { t } = useTranslation();
   const words = t.initiativeForms;
   const navigation = useNavigation();
@@ -40,6 +43,7 @@ export function InitiativeForm({ values, errors, owners, partnerOptions, publish
 
   return (
     <Form method="post" className="form initiative-form" noValidate>
+      {submissionKey ? <SubmissionKeyField value={submissionKey} /> : null}
       {invalid.length > 0 || failure ? (
         <div className="form-error" role="alert">
           {failure ? <p>{failure}</p> : null}

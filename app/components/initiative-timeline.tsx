@@ -9,6 +9,7 @@ import { format } from "~/lib/i18n";
 import { PUBLISHED_STATUSES, type InitiativeStatus } from "~/lib/initiative-vocabulary";
 import { UPDATE_FIELDS, type UpdateField, type UpdateFieldErrors } from "~/lib/schemas/initiative";
 import { useTranslation } from "~/lib/use-translation";
+import { SubmissionKeyField } from "./submission-key";
 
 export interface TimelineEntry {
   id: string;
@@ -98,10 +99,13 @@ export function ProgressUpdateForm({
   errors,
   values,
   today,
+  submissionKey,
 }: {
   errors: UpdateFieldErrors;
   values: Partial<Record<UpdateField, string>>;
   today: string;
+  /** Makes a repeated submission add one update. */
+  submissionKey: string;
 }) {
   const { t } = useTranslation();
   const words = t.initiativeForms.timeline;
@@ -118,6 +122,7 @@ export function ProgressUpdateForm({
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value="add-update" />
+      <SubmissionKeyField value={submissionKey} />
       <FieldFrame id="update-reportedOn" label={words.reportedOn} hint={words.reportedOnHint} error={message("reportedOn")}>
         <input {...control("reportedOn", words.reportedOnHint)} type="date" max={today} defaultValue={values.reportedOn ?? today} />
       </FieldFrame>

@@ -1849,9 +1849,18 @@ export type Database = {
         }[]
       }
       start_thread: {
-        Args: { body: string; forum: string; title: string }
+        Args: { body: string; forum: string; thread?: string; title: string }
         Returns: {
           post_id: string
+          replayed: boolean
+          thread_id: string
+        }[]
+      }
+      started_thread: {
+        Args: { forum: string; thread: string }
+        Returns: {
+          post_id: string
+          replayed: boolean
           thread_id: string
         }[]
       }

@@ -6,7 +6,7 @@
  */
 import type { CurrentUser } from "./auth.server";
 import type { Database } from "./database.types";
-import { isUnreachable, serviceUnavailable } from "./http.server";
+import { isRateLimited, isUnreachable, serviceUnavailable } from "./http.server";
 import { rangeOf } from "./pagination";
 import { countOf, rowsOf } from "./query.server";
 import { THREADS_PER_PAGE, type ForumErrorKey } from "./schemas/forum-posts";
@@ -269,19 +269,25 @@ export async function markForumRead(supabase: TypedSupabaseClient, forumId: stri
   return outcome(error, "mark forum read");
 }
 
-export type StartThreadResult = { ok: true; threadId: string; postId: string } | { ok: false; error: ForumErrorKey | "failed" };
+export type StartThreadResult = { ok: true; threadId: string; postId: string; replayed: boolean } | { ok: false; error: ForumErrorKey | "failed" };
 
 /** Starts a thread with its first post in the person's name (RLS decides whether they may). */
 export async function startThread(
   supabase: TypedSupabaseClient,
   forumId: string,
-  input: { title: string; body: string },
+  input: { title: string; body: string; key: string | null },
 ): Promise<StartThreadResult> {
-  // One transaction (rpc start_thread): a refused first post leaves no empty thread behind.
-  const started = await supabase.rpc("start_thread", { forum: forumId, title: input.title, body: input.body }).single();
+  // One transaction (rpc start_thread): a refused first post leaves no empty thread behind. The
+  // submission key is the new thread's id; a repeated request gets the first one's thread back.
+  const started = await supabase
+    .rpc("start_thread", { forum: forumId, title: input.title, body: input.body, ...(input.key ? { thread: input.key } : {}) })
+    .single();
+  if (isRateLimited(started.error)) return { ok: false, error: "rateLimited" };
+  // A key that is some other thread's id: not a retry of this person's thread (a forged form).
+  if (started.error?.code === "23505" && input.key) return { ok: false, error: "notAllowed" };
   if (started.error || !started.data) {
     const result = outcome(started.error ?? { message: "no thread returned" }, "start thread");
     return { ok: false, error: !result.ok && result.reason === "refused" ? "notAllowed" : "failed" };
   }
-  return { ok: true, threadId: started.data.thread_id, postId: started.data.post_id };
+  return { ok: true, threadId: started.data.thread_id, postId: started.data.post_id, replayed: started.data.replayed };
 }

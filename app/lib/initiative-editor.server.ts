@@ -120,6 +120,8 @@ export type SaveResult =
 export interface SaveRequest {
   /** Null for a new initiative. */
   id: string | null;
+  /** A new initiative's id: the form's submission key, so a repeated request creates one initiative. */
+  newId?: string | null;
   data: InitiativeInput;
   /** Publish (or keep published): the required fields are checked and the status leaves draft. */
   publish: boolean;
@@ -213,14 +215,15 @@ export async function saveInitiative(supabase: TypedSupabaseClient, request: Sav
   const { data: id, error } = await supabase.rpc("save_initiative", {
     // null registers a new one (the generated type cannot express a nullable argument)
     initiative: request.id as string,
-    fields: row,
+    fields: request.id === null && request.newId ? { ...row, id: request.newId } : row,
     partners: data.partners.map((partner) => ({ org_id: partner.orgId, role: partner.role })),
   });
   if (error || !id) {
     if (!error) failed("save the initiative", { message: "no id returned" });
     const errors = errorsOfConstraint(error, data);
     if (errors) return { ok: false, reason: "invalid", errors };
-    if (error.code === "42501") return { ok: false, reason: "refused" };
+    // 23505: the key is some other initiative's id, not a retry of this person's (a forged form).
+    if (error.code === "42501" || error.code === "23505") return { ok: false, reason: "refused" };
     if (error.code === "23503") return { ok: false, reason: "invalid", errors: { orgId: "organisationRequired" } };
     failed("save the initiative", error);
   }

@@ -161,10 +161,20 @@ interface UpdateRow {
 
 export type UpdateResult = { ok: true } | { ok: false; reason: "refused" | "invalid" | "notFound" };
 
-/** Adds a progress update in the caller's name (RLS: editors only). */
-export async function addProgressUpdate(supabase: TypedSupabaseClient, initiativeId: string, authorId: string, input: ProgressUpdateInput): Promise<UpdateResult> {
+/**
+ * Adds a progress update in the caller's name (RLS: editors only). The submission key is the new
+ * update's id: a repeated request finds the first one's update and succeeds without a second.
+ */
+export async function addProgressUpdate(
+  supabase: TypedSupabaseClient,
+  initiativeId: string,
+  authorId: string,
+  input: ProgressUpdateInput,
+  submissionKey: string | null = null,
+): Promise<UpdateResult> {
   if (!isUuid(initiativeId)) return { ok: false, reason: "notFound" };
   const { error } = await supabase.from("initiative_updates").insert({
+    ...(submissionKey ? { id: submissionKey } : {}),
     initiative_id: initiativeId,
     author_id: authorId,
     reported_on: input.reportedOn,
@@ -174,6 +184,12 @@ export async function addProgressUpdate(supabase: TypedSupabaseClient, initiativ
   });
   if (!error) return { ok: true };
   if (isUnreachable(error)) serviceUnavailable();
+  if (submissionKey && error.code === "23505") {
+    const first = await supabase.from("initiative_updates").select("id").eq("id", submissionKey).eq("initiative_id", initiativeId).eq("author_id", authorId).maybeSingle();
+    if (first.data) return { ok: true };
+    // Some other update's id: not a retry of this person's update (a forged form).
+    return { ok: false, reason: "refused" };
+  }
   if (error.code === "42501") return { ok: false, reason: "refused" };
   if (error.code === "23514" || error.code === "22023") return { ok: false, reason: "invalid" };
   if (error.code === "23503") return { ok: false, reason: "notFound" };

@@ -35,6 +35,15 @@ export type SaveOutcome =
   | { ok: false; reason: "outOfRange"; code: string | null }
   | { ok: false; reason: "notFound" | "notEditable" | "notAdmin" | "unknownItem" | "invalid" };
 
+/**
+ * Whether a "Skicka in" repeats one that already went through (a double click, a retried POST):
+ * the report is submitted, by this person, from the revision the form was loaded at (the submit
+ * itself may have saved one more). Such a request is answered like the first, and nothing is sent twice.
+ */
+export function isRepeatedSubmit(report: { status: ReportStatus; submittedById: string | null; revision: number }, userId: string, formRevision: number): boolean {
+  return report.status === "submitted" && report.submittedById === userId && (report.revision === formRevision || report.revision === formRevision + 1);
+}
+
 /** The rpc's arguments from the parsed form. */
 export function saveArguments(reportId: string, input: ReportInput, submit: boolean) {
   return {

@@ -137,13 +137,14 @@ export interface ReportHeader {
   version: number;
   submittedAt: string | null;
   submittedBy: string | null;
+  submittedById: string | null;
   reviewedAt: string | null;
   reviewedBy: string | null;
   reviewComment: string | null;
 }
 
 const headerColumns =
-  "id, org_id, period_id, status, summary, revision, version, submitted_at, reviewed_at, review_comment, organisations!reports_org_id_fkey(name), reporting_periods!reports_period_id_fkey(name, starts_on, ends_on, due_on, status), submitter:profiles!reports_submitted_by_fkey(full_name), reviewer:profiles!reports_reviewed_by_fkey(full_name)" as const;
+  "id, org_id, period_id, status, summary, revision, version, submitted_at, submitted_by, reviewed_at, review_comment, organisations!reports_org_id_fkey(name), reporting_periods!reports_period_id_fkey(name, starts_on, ends_on, due_on, status), submitter:profiles!reports_submitted_by_fkey(full_name), reviewer:profiles!reports_reviewed_by_fkey(full_name)" as const;
 
 /** The report as the user may read it, or null (unknown, not readable, not a uuid). */
 export async function getReportHeader(supabase: TypedSupabaseClient, id: string): Promise<ReportHeader | null> {
@@ -170,6 +171,7 @@ export async function getReportHeader(supabase: TypedSupabaseClient, id: string)
     version: data.version,
     submittedAt: data.submitted_at,
     submittedBy: data.submitter?.full_name?.trim() || null,
+    submittedById: data.submitted_by,
     reviewedAt: data.reviewed_at,
     reviewedBy: data.reviewer?.full_name?.trim() || null,
     reviewComment: data.review_comment,

@@ -7,7 +7,7 @@
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { Database } from "./database.types";
-import { isUnreachable, serviceUnavailable } from "./http.server";
+import { isRateLimited, isUnreachable, serviceUnavailable } from "./http.server";
 import { pageCount } from "./pagination";
 import { rowsOf } from "./query.server";
 import { POSTS_PER_PAGE, type ForumErrorKey } from "./schemas/forum-posts";
@@ -292,17 +292,39 @@ async function threadLocked(supabase: Client, threadId: string): Promise<boolean
   return data?.locked === true;
 }
 
-/** A reply in the thread; refused (threadLocked / notAllowed) when the person may not post there. */
-export async function replyToThread(supabase: Client, threadId: string, body: string): Promise<WriteResult<{ postId: string; position: number }>> {
+/**
+ * A reply in the thread; refused (threadLocked / notAllowed) when the person may not post there,
+ * rateLimited past the posting limit. With a submission key (the new post's id), a repeated request
+ * answers with the post the first one made (`replayed`) instead of writing it twice.
+ */
+export async function replyToThread(
+  supabase: Client,
+  threadId: string,
+  body: string,
+  submission: { authorId: string; key: string | null },
+): Promise<WriteResult<{ postId: string; position: number; replayed: boolean }>> {
   const { data, error } = await supabase
     .from("posts")
     // The position is assigned by a trigger; the value sent here is always replaced.
-    .insert({ thread_id: threadId, body, position: 0 })
+    .insert({ ...(submission.key ? { id: submission.key } : {}), thread_id: threadId, body, position: 0 })
     .select("id, position")
     .single();
+  if (error && submission.key && !isUnreachable(error)) {
+    const first = await supabase
+      .from("posts")
+      .select("id, position")
+      .eq("id", submission.key)
+      .eq("thread_id", threadId)
+      .eq("author_id", submission.authorId)
+      .maybeSingle();
+    if (first.data) return { ok: true, postId: first.data.id, position: first.data.position, replayed: true };
+  }
+  if (isRateLimited(error)) return { ok: false, error: "rateLimited" };
+  // A key that is some other post's id: not a retry of this person's reply (a forged form).
+  if (error?.code === "23505" && submission.key) return { ok: false, error: "notAllowed" };
   if (refused(error)) return { ok: false, error: (await threadLocked(supabase, threadId)) ? "threadLocked" : "notAllowed" };
   if (error || !data) fail(error, "Could not save the reply");
-  return { ok: true, postId: data.id, position: data.position };
+  return { ok: true, postId: data.id, position: data.position, replayed: false };
 }
 
 /** The post's id at `position` in the thread (as the person sees it), or null. */

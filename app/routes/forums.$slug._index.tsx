@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { describedBy, FieldFrame, TextInput } from "~/components/field";
 import { ForumHeader } from "~/components/forum-header";
 import { Pagination } from "~/components/pagination";
+import { SubmissionKeyField } from "~/components/submission-key";
 import { requirePartner } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/format";
 import { deliverPostNotifications, sendJoinRequestToModerators } from "~/lib/forum-notifications.server";
@@ -26,6 +27,7 @@ import { pageCount, pageNumber } from "~/lib/pagination";
 import { formStrings, parseValues } from "~/lib/schemas/form";
 import { newThreadSchema, THREAD_TITLE_MAX, THREADS_PER_PAGE, type ForumErrorKey } from "~/lib/schemas/forum-posts";
 import { getSupabase } from "~/lib/supabase.server";
+import { newSubmissionKey, submissionKeyOf } from "~/lib/submission-key";
 import { useTranslation } from "~/lib/use-translation";
 
 /**
@@ -55,6 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (page > pages) throw redirect(pages > 1 ? `/forums/${forum.slug}?page=${pages}` : `/forums/${forum.slug}`);
   const done = url.searchParams.get("done");
   return {
+    submissionKey: newSubmissionKey(),
     forum,
     partner: isPartner(user),
     threads,
@@ -123,12 +126,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!forum.canPost) return answer({ intent, errors: {}, values, failure: "notAllowed" }, 403);
       const parsed = parseValues<typeof newThreadSchema, ForumErrorKey>(newThreadSchema, values);
       if (!parsed.success) return answer({ intent, errors: parsed.errors as ActionAnswer["errors"], values, failure: null }, 400);
-      const result = await startThread(supabase, forum.id, parsed.data);
+      const result = await startThread(supabase, forum.id, { ...parsed.data, key: submissionKeyOf(strings) });
       if (!result.ok) {
+        if (result.error === "rateLimited") return answer({ intent, errors: { body: "rateLimited" }, values, failure: null }, 429);
         const failure: Failure = result.error === "failed" ? "failed" : "notAllowed";
         return answer({ intent, errors: {}, values, failure }, failure === "failed" ? 500 : 403);
       }
-      await deliverPostNotifications(result.postId);
+      // A repeated submission was notified the first time.
+      if (!result.replayed) await deliverPostNotifications(result.postId);
       return redirect(`${here}/threads/${result.threadId}`);
     }
     default:
@@ -137,7 +142,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ForumPage() {
-  const { forum, partner, threads, total, page, pages, notice } = useLoaderData<typeof loader>();
+  const { submissionKey, forum, partner, threads, total, page, pages, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const location = useLocation();
@@ -183,7 +188,7 @@ export default function ForumPage() {
         <Pagination page={page} pages={pages} pathname={location.pathname} search={location.search} />
       </section>
 
-      {forum.canPost ? <NewThreadForm answer={result?.intent === "start-thread" ? result : undefined} /> : null}
+      {forum.canPost ? <NewThreadForm answer={result?.intent === "start-thread" ? result : undefined} submissionKey={submissionKey} /> : null}
     </>
   );
 }
@@ -336,7 +341,7 @@ function ThreadList({ slug, threads }: { slug: string; threads: LoadedThread[] }
   );
 }
 
-function NewThreadForm({ answer }: { answer: ActionAnswer | undefined }) {
+function NewThreadForm({ answer, submissionKey }: { answer: ActionAnswer | undefined; submissionKey: string }) {
   const { t } = useTranslation();
   const words = t.forums.forum;
   const navigation = useNavigation();
@@ -357,6 +362,7 @@ function NewThreadForm({ answer }: { answer: ActionAnswer | undefined }) {
       ) : null}
       <Form method="post" className="form form--wide" noValidate>
         <input type="hidden" name="intent" value="start-thread" />
+        <SubmissionKeyField value={submissionKey} />
         <TextInput
           name="title"
           label={words.newThreadTitleLabel}

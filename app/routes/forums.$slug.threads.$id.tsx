@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { SubmissionKeyField } from "~/components/submission-key";
 import { describedBy, FieldMessages } from "~/components/field";
 import { ForumHeader } from "~/components/forum-header";
 import { ForumPost, type PostActions, type PostOpenForm, type PostView } from "~/components/forum-post";
@@ -14,6 +15,7 @@ import { resolveLocale } from "~/lib/preferences.server";
 import { formStrings, parseValues } from "~/lib/schemas/form";
 import { hidePostSchema, postBodySchema, reportPostSchema, type ForumErrorKey } from "~/lib/schemas/forum-posts";
 import { getSupabase } from "~/lib/supabase.server";
+import { newSubmissionKey, submissionKeyOf } from "~/lib/submission-key";
 import {
   editPost,
   getPostAt,
@@ -139,6 +141,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   const done = query.get("done");
   return {
+    submissionKey: newSubmissionKey(),
     thread,
     base,
     page,
@@ -195,12 +198,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "reply": {
       const parsed = parseValues<typeof postBodySchema, ForumErrorKey>(postBodySchema, values);
       if (!parsed.success) return answer(400, { errors: parsed.errors, values: { body: values.body ?? "" } });
-      const result = await replyToThread(supabase, thread.id, parsed.data.body);
+      const result = await replyToThread(supabase, thread.id, parsed.data.body, { authorId: user.id, key: submissionKeyOf(values) });
       if (!result.ok) {
+        if (result.error === "rateLimited") return answer(429, { errors: { body: "rateLimited" }, values: { body: values.body ?? "" } });
         const key: ForumErrorKey = result.error === "threadLocked" ? "threadLocked" : "notAllowed";
         return answer(403, { errors: { body: key }, values: { body: values.body ?? "" } });
       }
-      await deliverPostNotifications(result.postId);
+      // A repeated submission was notified the first time.
+      if (!result.replayed) await deliverPostNotifications(result.postId);
       return redirect(`${base}?post=${result.position}#post-${result.position}`);
     }
     case "edit": {
@@ -270,7 +275,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, base, page, pages, posts, actions, viewer, noReply, quote, editing, reporting, targets, notice } = useLoaderData<typeof loader>();
+  const { submissionKey, thread, base, page, pages, posts, actions, viewer, noReply, quote, editing, reporting, targets, notice } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const location = useLocation();
@@ -425,6 +430,7 @@ export default function ThreadPage() {
         ) : (
           <Form method="post" className="form" id="reply" action={cancelHref}>
             <input type="hidden" name="intent" value="reply" />
+            <SubmissionKeyField value={submissionKey} />
             <div className="field">
               <label htmlFor="reply-body">{words.reply.label}</label>
               <FieldMessages id="reply-body" hint={words.reply.help} error={replyError} />

@@ -29,6 +29,7 @@ import {
   type UpdateFieldErrors,
 } from "~/lib/schemas/initiative";
 import { getSupabase } from "~/lib/supabase.server";
+import { newSubmissionKey, submissionKeyOf } from "~/lib/submission-key";
 import { useTranslation } from "~/lib/use-translation";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) =>
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!initiative) notFound();
   const done = new URL(request.url).searchParams.get("done");
   return {
+    submissionKey: newSubmissionKey(),
     initiative,
     signedIn: user !== null,
     canEdit: user !== null && canEditFor(user, initiative.orgId),
@@ -86,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           400,
         );
       }
-      const result = await addProgressUpdate(supabase, id, user.id, parsed.data);
+      const result = await addProgressUpdate(supabase, id, user.id, parsed.data, submissionKeyOf(values));
       if (result.ok) return redirect(`${base}?done=update-added#timeline-heading`);
       if (result.reason === "refused") forbidden();
       return data({ kind: "update" as const, missing: [] as InitiativeErrorKey[], updateErrors: {}, updateValues: kept, deleteProblem: null, failure: "invalid" as const }, 400);
@@ -110,7 +112,7 @@ const money = (value: number, locale: Locale) =>
   new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { style: "currency", currency: "SEK", maximumFractionDigits: 2 }).format(value);
 
 export default function InitiativePage() {
-  const { initiative, signedIn, canEdit, notice, today } = useLoaderData<typeof loader>();
+  const { submissionKey, initiative, signedIn, canEdit, notice, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const words = t.initiativeForms;
@@ -302,6 +304,7 @@ export default function InitiativePage() {
               errors={answer?.kind === "update" ? answer.updateErrors : {}}
               values={answer?.kind === "update" ? answer.updateValues : {}}
               today={today}
+              submissionKey={submissionKey}
             />
           </section>
         ) : null}

@@ -18,6 +18,7 @@ import {
   type InitiativeFormState,
 } from "~/lib/schemas/initiative";
 import { getSupabase } from "~/lib/supabase.server";
+import { newSubmissionKey, submissionKeyOf } from "~/lib/submission-key";
 import { useTranslation } from "~/lib/use-translation";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t.initiativeForms.create.title);
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   if (!canRegister(user)) forbidden();
   const options = await loadEditorOptions(getSupabase(request, context), user);
-  return { options };
+  return { options, submissionKey: newSubmissionKey() };
 }
 
 type Failure = "refused" | null;
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return bad(parsed.errors as InitiativeFieldErrors);
   if (!canEditFor(user, parsed.data.orgId)) return bad({ orgId: "organisationNotYours" });
 
-  const result = await saveInitiative(getSupabase(request, context), { id: null, data: parsed.data, publish });
+  const result = await saveInitiative(getSupabase(request, context), { id: null, newId: submissionKeyOf(form), data: parsed.data, publish });
   if (!result.ok) {
     if (result.reason === "invalid") return bad(result.errors);
     if (result.reason === "refused") return bad({ orgId: "organisationNotYours" });
@@ -75,7 +76,7 @@ const EMPTY: InitiativeFormState = {
 };
 
 export default function NewInitiative() {
-  const { options } = useLoaderData<typeof loader>();
+  const { options, submissionKey } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const words = t.initiativeForms;
@@ -102,6 +103,7 @@ export default function NewInitiative() {
         partnerOptions={partnerOptions}
         published={false}
         failure={answer?.failure ? words.failures[answer.failure] : null}
+        submissionKey={submissionKey}
       />
     </>
   );

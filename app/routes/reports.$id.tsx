@@ -19,7 +19,7 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
 import { format } from "~/lib/i18n";
 import { messagesFor } from "~/lib/page-meta";
-import { reviewReport, saveReport } from "~/lib/report-editor.server";
+import { isRepeatedSubmit, reviewReport, saveReport } from "~/lib/report-editor.server";
 import { mailReportReviewed, mailReportSubmitted } from "~/lib/report-notifications.server";
 import {
   formStateOf,
@@ -138,6 +138,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Saving or submitting: only the organisation, only while the report is editable.
   if (!viewer.isMember) return refused("notEditable", 403);
   const submit = intent === "submit";
+  const formRevision = Number(form.get("revision"));
+  if (submit && isRepeatedSubmit(report, user.id, formRevision)) return redirect(`${base}?done=submitted`);
   const page = await loadReportPage(supabase, report, { withOptions: true, withHistory: false });
   const template = templateOf(page);
   const raw = reportFormValues(form);
@@ -164,6 +166,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`${base}?done=submitted`);
     }
     return redirect(`${base}?done=${outcome.changed ? "saved" : "unchanged"}`);
+  }
+  // A twin request submitted it while this one waited: answer like the twin.
+  if (submit) {
+    const now = await getReportHeader(supabase, report.id);
+    if (now && isRepeatedSubmit(now, user.id, formRevision)) return redirect(`${base}?done=submitted`);
   }
   switch (outcome.reason) {
     case "conflict": {

@@ -160,7 +160,7 @@ describe("replying and editing", () => {
   it("a reply gets the next position and moves the author's read mark", async () => {
     const replyThread = await throwawayThread(FORUM.samverkan, "Svarstest", 3);
     const association = await client("association");
-    const result = await replyToThread(association, replyThread, "Ett svar från föreningen");
+    const result = await replyToThread(association, replyThread, "Ett svar från föreningen", { authorId: USER.association, key: null });
     expect(result).toMatchObject({ ok: true, position: 4 });
     const thread = await threadAs("association", "samverkan-i-trollhattan", replyThread);
     expect((await loadViewer(association, thread)).lastRead).toBe(4);
@@ -173,19 +173,19 @@ describe("replying and editing", () => {
     const association = await client("association");
     const raw = await association.from("posts").insert({ thread_id: lockedThread, body: "Försöker ändå", position: 0 });
     expect(raw.error?.code).toBe("42501");
-    expect(await replyToThread(association, lockedThread, "Försöker ändå")).toEqual({ ok: false, error: "threadLocked" });
+    expect(await replyToThread(association, lockedThread, "Försöker ändå", { authorId: USER.association, key: null })).toEqual({ ok: false, error: "threadLocked" });
     const thread = await threadAs("association", "samverkan-i-trollhattan", lockedThread);
     expect(thread.lastPosition).toBe(1);
     expect((await loadViewer(association, thread)).canPost).toBe(false);
     // Moderators still reply in a locked thread.
-    expect(await replyToThread(await client("coordinator"), lockedThread, "Moderatorn avslutar")).toMatchObject({ ok: true, position: 2 });
+    expect(await replyToThread(await client("coordinator"), lockedThread, "Moderatorn avslutar", { authorId: USER.coordinator, key: null })).toMatchObject({ ok: true, position: 2 });
     expect((await auditRows(lockedThread)).map((row) => row.action)).toContain("thread.locked");
   });
 
   it("editing one's own post records edited_at; someone else's post is refused", async () => {
     const editThread = await throwawayThread(FORUM.samverkan, "Redigeringstest", 0);
     const association = await client("association");
-    const reply = await replyToThread(association, editThread, "Första versionen");
+    const reply = await replyToThread(association, editThread, "Första versionen", { authorId: USER.association, key: null });
     expect(reply.ok).toBe(true);
     expect(await rowOf("posts", { thread_id: editThread, position: 1 })).toMatchObject({ edited_at: null });
     expect(await editPost(association, editThread, 1, "Andra versionen")).toEqual({ ok: true });
