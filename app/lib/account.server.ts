@@ -118,7 +118,7 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
   const { data: auth, error: authError } = await supabase.auth.getUser();
   if (isUnreachable(authError)) serviceUnavailable();
   const [profile, memberships, platformRoles, forumMemberships, threads, posts, watches, readMarks, notifications, postReports, initiatives, reports, reportEvents, applications, audit] = await Promise.all([
-    // Named columns: `email` is not a readable column (the address is in `auth` below).
+    // Named columns: `email` is not a readable column (it is added from the account below).
     supabase.from("profiles").select(PROFILE_COLUMNS).eq("id", id).maybeSingle(),
     supabase.from("memberships").select("*, organisation:organisations(id, name)").eq("user_id", id).order("created_at"),
     supabase.from("platform_roles").select("*").eq("user_id", id),
@@ -146,7 +146,8 @@ export async function collectMyData(supabase: TypedSupabaseClient, user: Current
       lastSignInAt: auth.user?.last_sign_in_at ?? null,
       emailConfirmedAt: auth.user?.email_confirmed_at ?? null,
     },
-    profile: profile.data,
+    // The profile's copy of the address is not a readable column; it is the account's address.
+    profile: profile.data ? { ...profile.data, email: auth.user?.email ?? user.email } : null,
     memberships: all(memberships, "memberships").map(({ organisation, ...membership }) => ({
       ...membership,
       organisationName: organisation?.name ?? null,

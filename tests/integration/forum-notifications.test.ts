@@ -29,12 +29,23 @@ type Frequency = "immediately" | "daily" | "weekly" | "never";
 const people: Person[] = [];
 const forums: string[] = [];
 
+/** The organisation the file's people belong to: forums are for partners (issue 9), not for any account. */
+let partnerOrg: string | undefined;
+async function partnerOrgId(): Promise<string> {
+  if (!partnerOrg) {
+    partnerOrg = newId();
+    await serviceInsert("organisations", { id: partnerOrg, name: `Notisförening ${tag}`, kind: "association", status: "active" });
+  }
+  return partnerOrg;
+}
+
 async function person(label: string, frequency: Frequency = "immediately", locale: "sv" | "en" = "sv"): Promise<Person> {
   const email = `forum-notify-${label.toLowerCase()}-${tag}@test.example`;
   const name = `${label} Notistest${tag}`;
   const { data, error } = await serviceClient().auth.admin.createUser({ email, password: "notify-test-password", email_confirm: true, user_metadata: { full_name: name } });
   if (error || !data.user) throw new Error(`creating ${email} failed: ${error?.message}`);
   await serviceUpdate("profiles", { id: data.user.id }, { full_name: name, notification_frequency: frequency, locale });
+  await serviceInsert("memberships", { org_id: await partnerOrgId(), user_id: data.user.id, role: "member", status: "active" });
   const created = { id: data.user.id, email, name };
   people.push(created);
   return created;
@@ -96,6 +107,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (forums.length) await sql("delete from public.forums where id = any($1::uuid[])", [forums]);
   if (people.length) await sql("delete from auth.users where id = any($1::uuid[])", [people.map((p) => p.id)]);
+  if (partnerOrg) await sql("delete from public.organisations where id = $1", [partnerOrg]);
 });
 
 describe("a reply in a watched thread", () => {

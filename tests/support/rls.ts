@@ -26,10 +26,34 @@ export type Row = Record<string, unknown>;
 export type Match = Record<string, string | number | boolean>;
 type Client = SupabaseClient;
 
-const clients = new Map<Actor, Promise<Client>>();
+/**
+ * Someone with an account but no organisation, no platform role and no forum membership (issue 9):
+ * not in ACTORS, so the matrices' `select` records need not name it, but `as("outsider")` works.
+ */
+export type Outsider = "outsider";
+
+const clients = new Map<Actor | Outsider, Promise<Client>>();
+let outsiderAccount: Promise<{ id: string; email: string; remove: () => Promise<void> }> | undefined;
+
+/**
+ * The outsider's account, made on first use (once per test file) through the service role; the
+ * file removes it with `removeOutsider()` in an afterAll.
+ */
+export function outsider(): Promise<{ id: string; email: string }> {
+  outsiderAccount ??= throwawayUser();
+  return outsiderAccount;
+}
+
+/** Deletes the outsider's account if this file made one. */
+export async function removeOutsider(): Promise<void> {
+  const account = outsiderAccount;
+  outsiderAccount = undefined;
+  clients.delete("outsider");
+  if (account) await (await account).remove();
+}
 
 /** A supabase-js client acting as `actor` (signed in once per test file). */
-export function as(actor: Actor): Promise<Client> {
+export function as(actor: Actor | Outsider): Promise<Client> {
   let client = clients.get(actor);
   if (!client) {
     client =
@@ -37,7 +61,9 @@ export function as(actor: Actor): Promise<Client> {
         ? Promise.resolve(anonClient() as unknown as Client)
         : actor === "service"
           ? Promise.resolve(serviceClient() as unknown as Client)
-          : signedInClient(actor).then((signedIn) => signedIn as unknown as Client);
+          : actor === "outsider"
+            ? outsider().then((account) => signedInClient({ email: account.email, password: THROWAWAY_PASSWORD }).then((signedIn) => signedIn as unknown as Client))
+            : signedInClient(actor).then((signedIn) => signedIn as unknown as Client);
     clients.set(actor, client);
   }
   return client;
@@ -97,14 +123,14 @@ export function keyOf(row: Row, key: readonly string[]): string {
  * What `actor` sees of `table`: the keys of all visible rows, sorted, or the error code if the
  * request itself was refused (e.g. no SELECT privilege).
  */
-export async function visibleKeys(actor: Actor, table: string, key: readonly string[] = ["id"]): Promise<{ keys: string[]; error: string | null }> {
+export async function visibleKeys(actor: Actor | Outsider, table: string, key: readonly string[] = ["id"]): Promise<{ keys: string[]; error: string | null }> {
   const { data, error } = await (await as(actor)).from(table).select(key.join(","));
   if (error) return { keys: [], error: error.code };
   return { keys: ((data ?? []) as unknown as Row[]).map((row) => keyOf(row, key)).sort(), error: null };
 }
 
 /** The visible keys among `universe` (seed rows), so rows made by concurrently running tests do not count. */
-export async function visibleAmong(actor: Actor, table: string, universe: readonly string[], key: readonly string[] = ["id"]): Promise<string[]> {
+export async function visibleAmong(actor: Actor | Outsider, table: string, universe: readonly string[], key: readonly string[] = ["id"]): Promise<string[]> {
   const { keys, error } = await visibleKeys(actor, table, key);
   if (error) {
     // A refused read is the same as seeing nothing, but only RLS/privilege refusals count.
@@ -380,10 +406,13 @@ export const PERSON_BY_ID: Record<string, string> = Object.fromEntries(Object.en
 
 // --- fixtures ------------------------------------------------------------------------------------
 
+/** The password of throwaway users (so a test can sign in as one). */
+export const THROWAWAY_PASSWORD = "rls-test-password";
+
 /** A new confirmed auth user (and so a profile) that no persona's visibility depends on. */
 export async function throwawayUser(): Promise<{ id: string; email: string; remove: () => Promise<void> }> {
   const email = `rls-${newId()}@test.example`;
-  const { data, error } = await (await service()).auth.admin.createUser({ email, password: "rls-test-password", email_confirm: true, user_metadata: { full_name: "RLS Test" } });
+  const { data, error } = await (await service()).auth.admin.createUser({ email, password: THROWAWAY_PASSWORD, email_confirm: true, user_metadata: { full_name: "RLS Test" } });
   if (error || !data.user) throw new Error(`creating a test user failed: ${error?.message}`);
   const userId = data.user.id;
   return {

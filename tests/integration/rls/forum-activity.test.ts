@@ -183,6 +183,8 @@ describe("thread_reads through the rpcs", () => {
     const user = await throwawayUser();
     try {
       await serviceInsert("posts", [1, 2].map(() => ({ thread_id: thread.id, author_id: null, body: "Testinlägg" })));
+      // A reader of Lov: an account with no organisation reads no forum (issue 9), a member of the forum does.
+      await serviceInsert("forum_members", { forum_id: FORUM.lov, user_id: user.id, role: "member", status: "active" });
       const client = await signedInClient({ email: user.email, password: "rls-test-password" });
       expect((await client.rpc("mark_forum_read", { forum: FORUM.lov })).error).toBeNull();
       expect(await rowOf("thread_reads", { user_id: user.id, thread_id: thread.id })).toMatchObject({ last_read_position: 2 });

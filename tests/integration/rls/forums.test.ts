@@ -462,6 +462,8 @@ describe("hidden posts: the row is absent for ordinary readers, present for the 
     const author = await throwawayUser();
     const postId = newId();
     try {
+      // Trygghet is closed: its posters are its members (forums are for partners and members, issue 9).
+      await serviceInsert("forum_members", { forum_id: FORUM.trygghet, user_id: author.id, role: "member", status: "active" });
       await serviceInsert("posts", { id: postId, thread_id: THREAD.kronoCentrum, author_id: author.id, body: "Dolt testinlägg" });
       await serviceUpdate("posts", { id: postId }, { hidden_at: "2026-11-27T10:00:00Z", hidden_by: USER.association, hidden_reason: "Test" });
       const authorClient = await signedInClient({ email: author.email, password: "rls-test-password" });
