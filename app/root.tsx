@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -65,6 +65,18 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   return <Outlet />;
 }
+
+/**
+ * The error page keeps the thrown response's Retry-After (the 503 "temporarily unavailable" page
+ * says when to try again, for browsers, crawlers and monitors alike). Other responses get no
+ * headers from here, as before: a route without its own `headers` inherits these.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export function ErrorBoundary() {
   const error = useRouteError();

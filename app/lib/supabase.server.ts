@@ -16,6 +16,45 @@ export type TypedSupabaseClient = SupabaseClient<Database>;
 // supabase-js creates a realtime client eagerly; on Node 20 it needs a WebSocket implementation.
 const realtime = { transport: ws as unknown as typeof WebSocket };
 
+/**
+ * How long one request to Supabase may take. A page makes a few of them; one that hangs (a frozen
+ * database, a connection nobody answers) must end in the "temporarily unavailable" page, not in a
+ * page that never comes. The slowest legitimate request (a report save, a board summary query)
+ * takes well under a second.
+ */
+const BACKEND_TIMEOUT_MS = 8000;
+
+/** The gateway could not reach PostgREST (502/504), or a service said it is unavailable (503). */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+class BackendUnavailableError extends Error {
+  override name = "BackendUnavailableError";
+}
+
+/**
+ * fetch for the Supabase clients: bounded by BACKEND_TIMEOUT_MS, and an "unavailable" answer is a
+ * failed request, so that postgrest-js and auth-js both report it the way they report a refused
+ * connection and `isUnreachable` recognises every outage the same way (the gateway's 502 body is
+ * not a PostgREST error and would otherwise look like a bug: a 500 page).
+ */
+const boundedFetch: typeof fetch = async (input, init) => {
+  const timeout = AbortSignal.timeout(BACKEND_TIMEOUT_MS);
+  const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  if (UNAVAILABLE_STATUSES.has(response.status)) {
+    await response.body?.cancel();
+    const url = input instanceof Request ? input.url : String(input);
+    throw new BackendUnavailableError(`HTTP ${response.status} from ${new URL(url).pathname}`);
+  }
+  return response;
+};
+
+/**
+ * Options every client shares. No automatic retries of reads: postgrest-js would wait 1 + 2 + 4 s
+ * on a down database before answering, per query; the person gets the 503 page at once instead,
+ * which says to try again shortly (and the portal is back as soon as the database is).
+ */
+const shared = { global: { fetch: boundedFetch }, db: { retry: false }, realtime };
+
 const clients = new WeakMap<AppLoadContext, TypedSupabaseClient>();
 /** Session cookies set while handling a request (a refreshed session), by name; "" means removed. */
 const setCookies = new WeakMap<AppLoadContext, Map<string, string>>();
@@ -40,7 +79,7 @@ export function getSupabase(request: Request, context: AppLoadContext): TypedSup
         }
       },
     },
-    realtime,
+    ...shared,
   });
   clients.set(context, client);
   return client;
@@ -67,7 +106,7 @@ export function getServiceRoleClient(): TypedSupabaseClient {
   const env = getEnv();
   serviceClient ??= createClient<Database>(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, {
     auth: { persistSession: false, autoRefreshToken: false },
-    realtime,
+    ...shared,
   });
   return serviceClient;
 }
@@ -79,7 +118,7 @@ export function getAnonClient(): TypedSupabaseClient {
   const env = getEnv();
   anonClient ??= createClient<Database>(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime,
+    ...shared,
   });
   return anonClient;
 }

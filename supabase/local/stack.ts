@@ -16,7 +16,7 @@ import { loadOrCreateKeys } from "./keys.ts";
 import { createMailCatcher } from "./mail.ts";
 import { migrate } from "./migrate.ts";
 import { assertPortFree } from "./ports.ts";
-import { startPostgres } from "./postgres.ts";
+import { startPostgres, type RunningPostgres } from "./postgres.ts";
 import { startPostgrest } from "./postgrest.ts";
 import { explainExit, type SupervisedChild } from "./supervisor.ts";
 
@@ -42,6 +42,9 @@ export interface StackOptions {
   onOutput?: (line: string) => void;
 }
 
+/** The parts of the stack that can be stopped and started again while the rest keeps running. */
+export type StackComponent = "postgres" | "postgrest";
+
 export interface RunningStack {
   /** The gateway: SUPABASE_URL. */
   url: string;
@@ -54,11 +57,19 @@ export interface RunningStack {
   mailUrl: string;
   ports: StackPorts;
   dataDir: string;
+  /** The current processes (they change when a component is started again). */
   pids: { postgres: number; postgrest: number };
   migrationsApplied: string[];
   seeded: boolean;
-  /** Settles with the reason if a child process dies while the stack is running. */
+  /** Settles with the reason if a child process dies while the stack is running (not when stopped with `stopComponent`). */
   failure: Promise<StackError>;
+  /**
+   * Stops one component on purpose, as an outage would, while the gateway, auth and mail keep
+   * answering (for fault drills and the resilience tests). Does not settle `failure`.
+   */
+  stopComponent(name: StackComponent): Promise<void>;
+  /** Starts a stopped component again on its own port; resolves once it accepts connections. */
+  startComponent(name: StackComponent): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,8 +91,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await assertPortFree(ports.postgres, "Postgres; set LOCAL_SUPABASE_DB_PORT to use another");
     await assertPortFree(ports.postgrest, "PostgREST; set LOCAL_SUPABASE_POSTGREST_PORT to use another");
     await assertPortFree(ports.postgrestAdmin, "PostgREST admin; set LOCAL_SUPABASE_POSTGREST_ADMIN_PORT to use another");
-    const postgres = await startPostgres({ dataDir, port: ports.postgres, ...(options.onOutput ? { onOutput: options.onOutput } : {}) });
-    cleanups.push(postgres.stop);
+    const postgresOptions = { dataDir, port: ports.postgres, ...(options.onOutput ? { onOutput: options.onOutput } : {}) };
+    let postgres: RunningPostgres = await startPostgres(postgresOptions);
+    // A component stopped on purpose is not a crash; anything else that exits while running is.
+    const stoppedOnPurpose = new WeakSet<SupervisedChild>();
+    let reportCrash: (error: StackError) => void = () => {};
+    const crashed = new Promise<StackError>((resolve) => (reportCrash = resolve));
+    const watch = (child: SupervisedChild) => {
+      void child.exited.then((exit) => {
+        if (!stopping && !stoppedOnPurpose.has(child)) reportCrash(new StackError(explainExit(child, exit)));
+      });
+    };
+    watch(postgres.child);
+    cleanups.push(() => postgres.stop());
 
     const migration = await migrate({
       superuserUrl: postgres.superuserUrl,
@@ -92,18 +114,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     // PostgREST logs in as `authenticator`; its password is new on every start and never stored.
     const authenticatorPassword = randomBytes(24).toString("base64url");
-    const pool = new pg.Pool({ connectionString: postgres.superuserUrl, max: 10 });
+    // A bounded connect: while Postgres hangs (not refuses), auth answers an error instead of waiting for ever.
+    const pool = new pg.Pool({ connectionString: postgres.superuserUrl, max: 10, connectionTimeoutMillis: 5000 });
     pool.on("error", () => {});
     cleanups.push(() => pool.end());
     await pool.query(`alter role authenticator with login password '${authenticatorPassword}'`);
 
-    const postgrest = await startPostgrest({
+    const postgrestOptions = {
       dbUrl: `postgresql://authenticator:${authenticatorPassword}@127.0.0.1:${ports.postgres}/postgres`,
       jwtSecret: keys.jwtSecret,
       port: ports.postgrest,
       adminPort: ports.postgrestAdmin,
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
-    });
+    };
+    let postgrest = await startPostgrest(postgrestOptions);
+    watch(postgrest);
     cleanups.push(() => postgrest.stop("SIGTERM", 5000));
 
     const mail = createMailCatcher(dataDir);
@@ -124,6 +149,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     cleanups.push(() => closeServer(gateway));
 
+    const pids = { postgres: postgres.child.pid, postgrest: postgrest.pid };
+    const running = (name: StackComponent) => (name === "postgres" ? postgres.child : postgrest);
+    // One stop or start at a time per component: a drill that stops twice must not start two processes.
+    let changing: Promise<void> = Promise.resolve();
+    const serially = (change: () => Promise<void>) => (changing = changing.then(change, change));
+    const isDown = new Set<StackComponent>();
     const stack: RunningStack = {
       url,
       anonKey: keys.anonKey,
@@ -133,13 +164,36 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       mailUrl: `${url}/mail`,
       ports,
       dataDir,
-      pids: { postgres: postgres.child.pid, postgrest: postgrest.pid },
+      pids,
       migrationsApplied: migration.applied,
       seeded: migration.seeded,
-      failure: firstCrash([postgres.child, postgrest], () => stopping).then(async (error) => {
+      failure: crashed.then(async (error) => {
         await stopAll();
         return error;
       }),
+      stopComponent: (name) =>
+        serially(async () => {
+          if (stopping || isDown.has(name)) return;
+          const child = running(name);
+          stoppedOnPurpose.add(child);
+          isDown.add(name);
+          if (name === "postgres") await postgres.stop();
+          else await postgrest.stop("SIGTERM", 5000);
+        }),
+      startComponent: (name) =>
+        serially(async () => {
+          if (stopping || !isDown.has(name)) return;
+          if (name === "postgres") {
+            postgres = await startPostgres(postgresOptions);
+            watch(postgres.child);
+            pids.postgres = postgres.child.pid;
+          } else {
+            postgrest = await startPostgrest(postgrestOptions);
+            watch(postgrest);
+            pids.postgrest = postgrest.pid;
+          }
+          isDown.delete(name);
+        }),
       stop: stopAll,
     };
     writeEnvFile(stack);
@@ -162,16 +216,6 @@ function writeEnvFile(stack: RunningStack): void {
     "RESEND_API_KEY=re_local_mail_catcher",
   ];
   writeFileSync(path.join(stack.dataDir, "supabase.env"), `${lines.join("\n")}\n`, { mode: 0o600 });
-}
-
-function firstCrash(children: SupervisedChild[], isStopping: () => boolean): Promise<StackError> {
-  return new Promise((resolve) => {
-    for (const child of children) {
-      void child.exited.then((exit) => {
-        if (!isStopping()) resolve(new StackError(explainExit(child, exit)));
-      });
-    }
-  });
 }
 
 function closeServer(server: http.Server): Promise<void> {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { startStack, type StackComponent } from "../../supabase/local/stack.ts";
 import { freeCliPorts, processesMentioning, runStackCli, type CliRun } from "../support/stack-cli.ts";
 
 const projectMigrations = path.resolve(import.meta.dirname, "../../supabase/migrations");
@@ -134,6 +135,46 @@ describe("the stack CLI", () => {
     expect(run.stderr().trim()).toMatch(/^✖ PostgREST was killed by SIGKILL/);
     await expect(fetch(`http://127.0.0.1:${ports.gateway}/rest/v1/`)).rejects.toThrow();
   }, 60_000);
+});
+
+describe("stopping and starting a component on purpose (fault drills)", () => {
+  it("stops PostgREST and Postgres and starts them again on their ports, keeping data, without reporting a crash", async () => {
+    const dataDir = tempDir();
+    const stack = await startStack({ dataDir, ports: await freeCliPorts() });
+    cleanups.push(() => stack.stop());
+    let crash: string | null = null;
+    void stack.failure.then((error) => (crash = error.message));
+    const rest = () =>
+      fetch(`${stack.url}/rest/v1/organisations?select=id&limit=1`, { headers: { apikey: stack.anonKey } }).then((response) => response.status);
+    const health = () => fetch(`${stack.url}/auth/v1/health`, { headers: { apikey: stack.anonKey } }).then((response) => response.status);
+    await query(stack.dbUrl, "create table public.drill_marker (note text); insert into public.drill_marker values ('kvar')");
+    expect(await rest()).toBe(200);
+
+    const cases: [StackComponent, number][] = [["postgrest", 502], ["postgres", 503]];
+    for (const [component, statusWhileDown] of cases) {
+      const before = stack.pids[component];
+      await stack.stopComponent(component);
+      await stack.stopComponent(component); // stopping twice is harmless
+      expect(isAlive(before)).toBe(false);
+      // The gateway and auth keep answering; only what needs the stopped component fails.
+      expect(await rest()).toBe(statusWhileDown);
+      expect(await health()).toBe(200);
+
+      await stack.startComponent(component);
+      expect(stack.pids[component]).not.toBe(before);
+      expect(isAlive(stack.pids[component])).toBe(true);
+      // PostgREST reconnects to a restarted Postgres by itself (with back-off).
+      const deadline = Date.now() + 40_000;
+      while ((await rest()) !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await rest()).toBe(200);
+    }
+    expect(await query(stack.dbUrl, "select note from public.drill_marker")).toEqual([{ note: "kvar" }]);
+    expect(crash).toBeNull();
+
+    // A crash after a drill is still a crash: it is reported as before.
+    process.kill(stack.pids.postgrest, "SIGKILL");
+    expect((await stack.failure).message).toMatch(/^PostgREST was killed by SIGKILL/);
+  }, 90_000);
 });
 
 function isAlive(pid: number): boolean {

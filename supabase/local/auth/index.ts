@@ -60,12 +60,26 @@ export function createAuthHandler(options: AuthServerOptions): Handler {
   };
   return (req, res) => {
     route(ctx, req, res).catch((error: unknown) => {
-      if (!(error instanceof AuthError)) options.onError?.(error);
-      const answer = error instanceof AuthError ? error : new AuthError(500, "unexpected_failure", "Unexpected failure");
+      const answer =
+        error instanceof AuthError
+          ? error
+          : databaseUnreachable(error)
+            ? // An outage, not a bug: answered like a gateway in front of a stopped service, without a stack trace.
+              new AuthError(503, "unexpected_failure", "The database is unavailable")
+            : new AuthError(500, "unexpected_failure", "Unexpected failure");
+      if (answer.status === 500) options.onError?.(error);
       if (res.headersSent) res.destroy();
       else sendError(res, answer);
     });
   };
+}
+
+/** A connection to Postgres could not be made or was lost (refused, reset, shut down, timed out). */
+function databaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code) || /^(08|57P0[1-3])/.test(code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
 }
 
 const HEALTH = { version: "embedded", name: "GoTrue", description: "GoTrue is a user registration and authentication API" };
