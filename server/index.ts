@@ -55,7 +55,11 @@ const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 app.use((req: Request, res: Response, next: NextFunction) => {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > BODY_LIMIT_BYTES) {
-    res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("Förfrågan är för stor.");
+    // The rest of a moderately large body is read and thrown away, so that the client, still
+    // sending, gets to read the answer (closing at once resets the connection under it).
+    if (declared <= 8 * BODY_LIMIT_BYTES) req.resume();
+    else res.set("Connection", "close");
+    res.status(413).type("text/plain; charset=utf-8").send("Förfrågan är för stor.");
     return;
   }
   if (req.headers["transfer-encoding"] !== undefined) {

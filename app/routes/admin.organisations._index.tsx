@@ -29,6 +29,7 @@ import {
   type OrganisationKind,
   type OrganisationStatus,
 } from "~/lib/schemas/organisation";
+import { isUuid } from "~/lib/schemas/form";
 import { getSupabase } from "~/lib/supabase.server";
 import { useTranslation } from "~/lib/use-translation";
 
@@ -62,6 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const orgId = String(form.get("orgId") ?? "");
+  // The buttons post the application's organisation id; anything else names no application.
+  if (!isUuid(orgId) || (intent !== "approve" && intent !== "reject")) throw data({ reason: "bad-request" }, { status: 400 });
   // The invitation and rejection go out in Swedish, the portal's language (the applicant has no profile).
   const mailLocale = "sv" as const;
   if (intent === "approve") {

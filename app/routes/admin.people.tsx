@@ -11,6 +11,7 @@ import { pageTitle } from "~/lib/page-meta";
 import { resolveLocale } from "~/lib/preferences.server";
 import { rowsOf } from "~/lib/query.server";
 import { coordinatorInviteSchema, keptValues, parseMemberForm, type MemberFieldErrors } from "~/lib/schemas/members";
+import { isUuid } from "~/lib/schemas/form";
 import { getSupabase } from "~/lib/supabase.server";
 import { useTranslation } from "~/lib/use-translation";
 
@@ -117,7 +118,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const userId = String(form.get("user") ?? "");
     const role = form.get("role");
     const back = String(form.get("q") ?? "");
-    if (!isPlatformRole(role) || !userId) return data({ intent, errors: {}, values: {}, failure: "failed" as const }, 400);
+    // The buttons post a person's id; anything else would reach the database as a malformed uuid.
+    if (!isPlatformRole(role) || !isUuid(userId)) return data({ intent, errors: {}, values: {}, failure: "failed" as const }, 400);
     if (intent === "revoke" && role === "coordinator" && userId === user.id) {
       return data({ intent, errors: {}, values: {}, failure: "selfCoordinator" as const }, 400);
     }

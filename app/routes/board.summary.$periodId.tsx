@@ -68,6 +68,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await summaryAccess(supabase, viewer, params.periodId ?? "");
   if (!access.ok) notFound();
   const values = formStrings(await request.formData());
+  // "Spara" always sends the text field (empty to remove the text): without it the post would wipe
+  // the covering text without anyone having seen it.
+  if (values[boardSummaryField.intent] === "save" && !(boardSummaryField.coveringText in values)) {
+    return data({ errors: { [boardSummaryField.intent]: "intentUnknown" } as Partial<Record<string, BoardSummaryErrorKey>>, coveringText: "", length: 0 }, { status: 400 });
+  }
   const parsed = parseBoardSummary(values);
   if (!parsed.success) {
     const typed = values[boardSummaryField.coveringText] ?? "";

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/lib/auth.server";
 import { isLocale } from "~/lib/i18n";
 import { rememberLocale } from "~/lib/preferences.server";
@@ -10,7 +10,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"));
-  if (!isLocale(locale)) return redirect(back);
+  // The switcher only offers the portal's languages: anything else was not sent by it.
+  if (!isLocale(locale)) throw data({ reason: "bad-request" }, { status: 400 });
   await rememberLocale(context, locale);
   const user = await getCurrentUser(request, context);
   if (user) {

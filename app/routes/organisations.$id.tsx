@@ -50,6 +50,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!canManage(user, orgId)) forbidden();
   const form = await request.formData();
   const values = keptValues(form, FIELDS);
+  // The form always sends both fields (empty ones clear them): a post without them would wipe the
+  // profile without anyone having seen it, so it is refused.
+  if (!FIELDS.every((field) => form.has(field))) return data({ errors: {} as MemberFieldErrors, values, failure: "failed" as const }, 400);
   const parsed = parseMemberForm(profileSchema, form);
   if (!parsed.success) return data({ errors: parsed.errors, values, failure: null }, 400);
   const result = await updateProfile(getSupabase(request, context), orgId, parsed.data);

@@ -10,6 +10,7 @@ import { changeRole, getOrganisation, listMembers, removeMembership } from "~/li
 import { messagesFor } from "~/lib/page-meta";
 import { resolveLocale } from "~/lib/preferences.server";
 import { inviteSchema, keptValues, membershipRole, parseMemberForm, type MemberFieldErrors } from "~/lib/schemas/members";
+import { isUuid } from "~/lib/schemas/form";
 import { getSupabase } from "~/lib/supabase.server";
 import { useTranslation } from "~/lib/use-translation";
 
@@ -70,6 +71,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const membershipId = String(form.get("membership") ?? "");
   const failed = (failure: Failure) =>
     data({ intent, errors: {} as MemberFieldErrors, values: {} as Record<string, string>, failure }, failure === "lastAdmin" ? 409 : failure === "refused" ? 403 : 500);
+  // A post this page's forms cannot make (unknown intent, no membership id): refused, not a failure.
+  const badRequest = () => data({ intent, errors: {} as MemberFieldErrors, values: {} as Record<string, string>, failure: "failed" as Failure }, 400);
+  if (intent !== "invite" && !isUuid(membershipId)) return badRequest();
 
   if (intent === "invite") {
     const values = keptValues(form, INVITE_FIELDS);
@@ -106,13 +110,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (intent === "role") {
     const role = membershipRole.safeParse(form.get("role"));
-    if (!role.success) return failed("failed");
+    if (!role.success) return badRequest();
     const result = await changeRole(supabase, orgId, membershipId, role.data);
     if (!result.ok) return failed(result.reason === "last-admin" ? "lastAdmin" : result.reason);
     return redirect(noticeUrl(orgId, "roleChanged"));
   }
 
-  return failed("failed");
+  return badRequest();
 }
 
 export default function Members() {

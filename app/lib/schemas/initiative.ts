@@ -7,7 +7,7 @@
  * escaped.
  */
 import { z } from "zod";
-import { parseValues, type FormParseResult } from "./form";
+import { isUuid, parseValues, type FormParseResult } from "./form";
 import { DISTRICTS, FOCUS_AREAS, INITIATIVE_STATUSES, PUBLISHED_STATUSES, TARGET_GROUPS } from "../initiative-vocabulary";
 import type { InitiativeStatus } from "../initiative-vocabulary";
 
@@ -128,8 +128,7 @@ export function todayInSweden(now: Date = new Date()): string {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+export { isUuid };
 
 const optionalLine = (max: number, tooLong: InitiativeErrorKey) =>
   z.preprocess(cleanLine, z.string().max(max, tooLong)).transform((value) => value || null);
