@@ -5,8 +5,8 @@
  * Runs `npm start`'s entry point (built portal + fresh embedded stack) on free ports, so the load
  * generator (this process) is not the process that serves.
  *
- *   npm run bench:load                      50 people, 60 s, 20 s of reading after each visit
- *   npm run bench:load -- --reading 0       every person clicks every second (capacity)
+ *   npm run bench:load                      50 people, 60 s, 2–8 s between a person's requests
+ *   npm run bench:load -- --think 0-0       every person asks again as soon as answered (capacity)
  *   npm run bench:load -- --users 100 --seconds 30
  *
  * Prints a Markdown table (with the CPU time each process of the system spent per request, from
@@ -23,10 +23,11 @@ const { values } = parseArgs({
   options: {
     users: { type: "string", default: String(DEFAULT_LOAD.users) },
     seconds: { type: "string", default: String(DEFAULT_LOAD.durationSeconds) },
-    reading: { type: "string", default: String(DEFAULT_LOAD.readingSeconds) },
+    think: { type: "string", default: DEFAULT_LOAD.thinkSeconds.join("-") },
   },
 });
-const options = { users: Number(values.users), durationSeconds: Number(values.seconds), readingSeconds: Number(values.reading) };
+const [fewest, most] = values.think.split("-").map(Number) as [number, number];
+const options = { users: Number(values.users), durationSeconds: Number(values.seconds), thinkSeconds: [fewest, most ?? fewest] as [number, number] };
 
 /** Clock ticks of CPU time (user + system) per kind of process, over the given processes and their descendants. */
 function cpuTicks(roots: number[]): Record<string, number> {

@@ -6,17 +6,17 @@
  * Each person repeats one visit: the start page, the forum overview, a forum, a thread (reading
  * the reply form, hidden submissionKey included, from the page), the catalogue with a filter, the
  * report list, their report (reading the form and its revision), then posts a reply and saves
- * the report, following each redirect as a browser does. Within a visit a person clicks once a
- * second (autocannon's `connectionRate`, its slowest pace); after a visit they read for
- * `readingSeconds` (20 s by default: a thread, a report or the catalogue is read, not skimmed)
- * before the next one, and each person starts at a random moment of their first reading time, as
- * people do not arrive all at once. So 50 people make ~17 requests/s (11 requests per ~31 s each),
- * in bursts. Without reading time (`readingSeconds: 0`) every person fires a request every second,
- * which is a load test of capacity rather than of people: see the README for both figures.
- * A visit holds one reply, so nobody comes near the posting limit (20 per 10 minutes).
+ * the report, following each redirect as a browser does. Between two requests a person reads or
+ * types: `thinkSeconds` (2–8 s, uniformly at random, 5 s on average, as load-testing practice puts
+ * a person's time per page), and people arrive at random moments of their first think time. So 50
+ * people make ~10 requests/s while all are active, evenly spread; everyone finishes at least one
+ * whole visit. With `thinkSeconds: [0, 0]` every person fires the next
+ * request as soon as the last one is answered: a test of capacity rather than of people (README).
+ * A visit of 11 requests holds one reply, so nobody comes near the posting limit (20 per 10 minutes).
  *
- * Each visit of each person is one autocannon instance with one connection (the person's cookies,
- * the visit's page-to-page state).
+ * Each request is one autocannon run of one request on its own connection with the person's
+ * cookies (autocannon paces a connection at one request a second at the slowest, so think times
+ * are kept here); what a page told the next request is kept in the person's visit state.
  * Latencies are the time of every response, 2xx and 3xx alike (autocannon's `response` event),
  * and the percentiles are computed from all of them (nearest rank); autocannon's own histogram
  * leaves out redirects and corrects for coordinated omission, so it is not used.
@@ -43,13 +43,13 @@ export interface LoadUser {
 
 export interface LoadOptions {
   users: number;
-  /** How long people keep starting visits (a visit under way is finished). */
+  /** How long people keep making requests. */
   durationSeconds: number;
-  /** How long a person reads after each visit before the next one. */
-  readingSeconds: number;
+  /** A person's time between two requests, uniformly at random between the two, in seconds. */
+  thinkSeconds: [number, number];
 }
 
-export const DEFAULT_LOAD: LoadOptions = { users: 50, durationSeconds: 60, readingSeconds: 20 };
+export const DEFAULT_LOAD: LoadOptions = { users: 50, durationSeconds: 60, thinkSeconds: [2, 8] };
 
 export interface LoadResult {
   options: LoadOptions;
@@ -165,8 +165,9 @@ interface Visit {
 
 type Step = autocannon.Request & { step: string };
 
-/** One person's visit, as autocannon requests; the context carries what a page told the next request. */
+/** One person's visit, as autocannon requests; `state` carries what a page told the next request. */
 function visitOf(user: LoadUser, index: number, baseUrl: string, failures: string[]): Step[] {
+  const state: Visit = {};
   const thread = THREADS[index % THREADS.length]!;
   const report = `/reports/${user.reportId}`;
   const district = DISTRICTS[index % DISTRICTS.length]!;
@@ -190,9 +191,8 @@ function visitOf(user: LoadUser, index: number, baseUrl: string, failures: strin
   return [
     {
       ...get("start page", "/"),
-      setupRequest: (request, ctx) => {
-        const context = ctx as Visit;
-        context.round = ++round;
+      setupRequest: (request) => {
+        state.round = ++round;
         return request;
       },
     },
@@ -200,57 +200,51 @@ function visitOf(user: LoadUser, index: number, baseUrl: string, failures: strin
     get("forum", thread.slice(0, thread.indexOf("/threads/"))),
     {
       ...get("thread", thread),
-      onResponse: (status, body, ctx) => {
-        const context = ctx as Visit;
+      onResponse: (status, body) => {
         expect("thread", [200])(status);
-        if (status === 200) context.replyForm = formFields(body, { name: "intent", value: "reply" }).toString();
+        if (status === 200) state.replyForm = formFields(body, { name: "intent", value: "reply" }).toString();
       },
     },
     get("catalogue", `/initiatives?district=${encodeURIComponent(district)}`),
     get("reports", "/reports"),
     {
       ...get("report", report),
-      onResponse: (status, body, ctx) => {
-        const context = ctx as Visit;
+      onResponse: (status, body) => {
         expect("report", [200])(status);
-        if (status === 200) context.reportForm = formFields(body, { name: "intent", value: "save" }).toString();
+        if (status === 200) state.reportForm = formFields(body, { name: "intent", value: "save" }).toString();
       },
     },
     {
       ...formPost("reply", thread, ""),
-      setupRequest: (request, ctx) => {
-        const context = ctx as Visit;
-        const form = new URLSearchParams(context.replyForm ?? "intent=reply");
-        form.set("body", `Belastningstest: svar ${context.round ?? 0} från ${user.email}.`);
+      setupRequest: (request) => {
+        const form = new URLSearchParams(state.replyForm ?? "intent=reply");
+        form.set("body", `Belastningstest: svar ${state.round ?? 0} från ${user.email}.`);
         return { ...request, body: form.toString() };
       },
-      onResponse: (status, _body, ctx, headers) => {
-        const context = ctx as Visit;
+      onResponse: (status, _body, _ctx, headers) => {
         expect("reply", [302, 303])(status);
-        context.next = locationOf(headers, baseUrl) ?? thread;
+        state.next = locationOf(headers, baseUrl) ?? thread;
       },
     },
     {
       ...get("thread after reply", thread),
-      setupRequest: (request, ctx) => ({ ...request, path: (ctx as Visit).next ?? thread }),
+      setupRequest: (request) => ({ ...request, path: state.next ?? thread }),
     },
     {
       ...formPost("report save", report, ""),
-      setupRequest: (request, ctx) => {
-        const context = ctx as Visit;
-        const form = new URLSearchParams(context.reportForm ?? "intent=save");
-        form.set("summary", `Lägesbild ${context.round ?? 0}: verksamheten pågår enligt plan (${user.email}).`);
+      setupRequest: (request) => {
+        const form = new URLSearchParams(state.reportForm ?? "intent=save");
+        form.set("summary", `Lägesbild ${state.round ?? 0}: verksamheten pågår enligt plan (${user.email}).`);
         return { ...request, body: form.toString() };
       },
-      onResponse: (status, _body, ctx, headers) => {
-        const context = ctx as Visit;
+      onResponse: (status, _body, _ctx, headers) => {
         expect("report save", [302, 303])(status);
-        context.next = locationOf(headers, baseUrl) ?? report;
+        state.next = locationOf(headers, baseUrl) ?? report;
       },
     },
     {
       ...get("report after save", report),
-      setupRequest: (request, ctx) => ({ ...request, path: (ctx as Visit).next ?? report }),
+      setupRequest: (request) => ({ ...request, path: state.next ?? report }),
     },
   ];
 }
@@ -283,50 +277,46 @@ export async function runLoad(baseUrl: string, users: LoadUser[], options: LoadO
   let timeouts = 0;
   const started = performance.now();
   const endsAt = started + options.durationSeconds * 1000;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const [fewest, most] = options.thinkSeconds;
+  const think = () => new Promise((resolve) => setTimeout(resolve, (fewest + Math.random() * (most - fewest)) * 1000));
   await Promise.all(
     users.map(async (user, index) => {
       const visit = visitOf(user, index, baseUrl, failures);
-      // Arrivals spread over the first reading time (or a second, without reading).
-      await sleep(Math.random() * Math.max(1, options.readingSeconds) * 1000);
-      // At least one visit each, however short the run.
-      do {
-        await visitOnce(visit, cookies[index]!, user.email);
-        if (options.readingSeconds > 0) await sleep(options.readingSeconds * 1000);
-      } while (performance.now() < endsAt);
+      await think(); // people arrive at different moments
+      // Everyone finishes at least one whole visit (a reply and a report save), however long it takes.
+      for (let step = 0; step < visit.length || performance.now() < endsAt; step++) {
+        await requestOnce(visit[step % visit.length]!, cookies[index]!, user.email);
+        await think();
+      }
     }),
   );
 
-  /** One visit: the steps in order, one click a second, each response timed. */
-  async function visitOnce(visit: Step[], cookie: string, email: string): Promise<void> {
+  /** One request of a person, timed. */
+  async function requestOnce(request: Step, cookie: string, email: string): Promise<void> {
     let finished: (error: Error | null) => void = () => {};
     const done = new Promise<void>((resolve, reject) => (finished = (error) => (error ? reject(error) : resolve())));
     const instance = autocannon(
       {
         url: baseUrl,
         connections: 1,
-        connectionRate: 1,
-        amount: visit.length,
+        amount: 1,
         // A person who waits 10 s for a page has a broken portal: counted as a timeout error.
         timeout: 10,
         headers: { cookie, accept: "text/html" },
-        requests: visit,
+        requests: [request],
       },
       (error) => finished(error),
     );
-    // One connection, no pipelining: the n-th response answers the n-th request of the visit.
-    let answered = 0;
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
-      const step = visit[answered++ % visit.length]!.step;
-      stepTimes.set(step, [...(stepTimes.get(step) ?? []), responseTime]);
+      stepTimes.set(request.step, [...(stepTimes.get(request.step) ?? []), responseTime]);
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
       if (statusCode < 200 || statusCode >= 400) badStatus++;
     });
     instance.on("reqError", (error) => {
       if (/timed out/.test(error.message)) timeouts++;
       else socket++;
-      if (failures.length < 20) failures.push(`${email}: ${error.message}`);
+      if (failures.length < 20) failures.push(`${email} ${request.step}: ${error.message}`);
     });
     await done;
   }
@@ -362,7 +352,7 @@ export function loadTable(result: LoadResult): string {
   const { latencyMs: l, errors: e, options: o } = result;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   return [
-    `${o.users} people × ${o.durationSeconds} s, one click a second within a visit, ${o.readingSeconds} s of reading after each (browse, reply, save report)`,
+    `${o.users} people × ${o.durationSeconds} s, ${o.thinkSeconds[0]}–${o.thinkSeconds[1]} s between a person's requests (browse, reply, save report)`,
     "",
     "| requests | req/s | p50 | p95 | p99 | max | errors (status / socket / timeout) | replies | report saves |",
     "|---|---|---|---|---|---|---|---|---|",
