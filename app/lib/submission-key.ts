@@ -4,9 +4,9 @@
  * retried POST after a timeout or the browser's "resend" finds the row the first request made and
  * answers with it instead of creating another (see migration idempotent_submissions).
  */
-export const SUBMISSION_KEY_FIELD = "submissionKey";
+import { isUuid } from "./schemas/form";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SUBMISSION_KEY_FIELD = "submissionKey";
 
 /** A fresh key for a form about to be rendered. */
 export function newSubmissionKey(): string {
@@ -16,5 +16,5 @@ export function newSubmissionKey(): string {
 /** The submitted key, or null when the request has none (an API client, an old page) or it is not a uuid. */
 export function submissionKeyOf(values: Record<string, string> | FormData): string | null {
   const raw = values instanceof FormData ? values.get(SUBMISSION_KEY_FIELD) : values[SUBMISSION_KEY_FIELD];
-  return typeof raw === "string" && UUID.test(raw) ? raw.toLowerCase() : null;
+  return isUuid(raw) ? raw.toLowerCase() : null;
 }
