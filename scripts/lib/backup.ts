@@ -281,20 +281,25 @@ async function restoreSequences(client: pg.Client, sequences: BackupSequence[]):
       await client.query("select setval($1::regclass, $2::bigint, true)", [name, sequence.lastValue]);
     }
   }
-  const owned = await client.query<{ sequence: string; table_name: string; column_name: string }>(`
-    select s.oid::regclass::text as sequence, t.oid::regclass::text as table_name, quote_ident(a.attname) as column_name
-    from pg_depend d
-    join pg_class s on s.oid = d.objid and s.relkind = 'S'
-    join pg_class t on t.oid = d.refobjid
-    join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
-    where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')`);
-  for (const row of owned.rows) {
+  for (const row of await ownedSequences(client)) {
     await client.query(
       `select setval('${row.sequence.replaceAll("'", "''")}'::regclass, m) from (select max(${row.column_name})::bigint as m from ${row.table_name}) x
        where m is not null and m >= (select case when is_called then last_value + 1 else last_value end from ${row.sequence})`,
     );
   }
   return sequences.length;
+}
+
+/** Every sequence that numbers a column (serial or identity), with its table and column, quoted. */
+export async function ownedSequences(client: pg.Client): Promise<{ sequence: string; table_name: string; column_name: string }[]> {
+  const { rows } = await client.query<{ sequence: string; table_name: string; column_name: string }>(`
+    select s.oid::regclass::text as sequence, t.oid::regclass::text as table_name, quote_ident(a.attname) as column_name
+    from pg_depend d
+    join pg_class s on s.oid = d.objid and s.relkind = 'S'
+    join pg_class t on t.oid = d.refobjid
+    join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+    where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')`);
+  return rows;
 }
 
 async function readHeader(client: pg.Client): Promise<BackupHeader> {

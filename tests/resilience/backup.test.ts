@@ -19,7 +19,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ws from "ws";
 import type { Database } from "../../app/lib/database.types.ts";
-import { newestBackup, readBackupHeader, restoreBackup, restoreProblems, writeBackup, type BackupHeader } from "../../scripts/lib/backup.ts";
+import { newestBackup, ownedSequences, readBackupHeader, restoreBackup, restoreProblems, writeBackup, type BackupHeader } from "../../scripts/lib/backup.ts";
 import { startEphemeralStack, type TestStack } from "../support/ephemeral-stack.ts";
 import { FORUM, ORG, USER } from "../support/rls.ts";
 
@@ -291,13 +291,7 @@ async function sequenceValues(connection: pg.Client): Promise<Record<string, str
 
 /** Every sequence that numbers a column would hand out a number above the column's largest. */
 async function expectSequencesAheadOfTheirColumns(connection: pg.Client): Promise<void> {
-  const { rows } = await connection.query<{ sequence: string; table_name: string; column_name: string }>(`
-    select s.oid::regclass::text as sequence, t.oid::regclass::text as table_name, quote_ident(a.attname) as column_name
-    from pg_depend d
-    join pg_class s on s.oid = d.objid and s.relkind = 'S'
-    join pg_class t on t.oid = d.refobjid
-    join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
-    where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')`);
+  const rows = await ownedSequences(connection);
   expect(rows.length).toBeGreaterThanOrEqual(4);
   for (const row of rows) {
     const { rows: [state] } = await connection.query<{ next: string; max: string | null }>(

@@ -14,9 +14,10 @@ export type FormParseResult<Data, Key extends string> =
   | { success: true; data: Data }
   | { success: false; errors: Partial<Record<string, Key>> };
 
-// C0 controls except tab, line feed and carriage return (the schemas turn "\r\n" into "\n"), and DEL.
+// C0 controls except tab, line feed and carriage return (the schemas turn "\r\n" into "\n"), DEL,
+// C1 controls, and the Unicode line/paragraph separators (invisible, and they break lines in e-mail).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -34,6 +35,11 @@ export const isUuid = (value: unknown): value is string => typeof value === "str
 /** One submitted value as the portal keeps it: well-formed, without control characters, NFC. */
 export function cleanFormText(value: string): string {
   return value.replace(LONE_SURROGATE, "\uFFFD").replace(CONTROL, "").normalize("NFC");
+}
+
+/** Multi-line text as stored: cleaned, Windows/Mac line ends as "\n". */
+export function cleanMultiline(value: string): string {
+  return cleanFormText(value).replace(/\r\n?/g, "\n");
 }
 
 /** Cleans the strings of a form's values (also in lists and the objects the form readers build). */

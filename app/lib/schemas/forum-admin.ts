@@ -6,6 +6,7 @@
  * so what passes here is never refused by Postgres for its form.
  */
 import { z } from "zod";
+import { cleanMultiline } from "./form";
 
 export type ForumAdminErrorKey =
   | "nameRequired"
@@ -51,10 +52,8 @@ export const HANDLED_REPORTS_SHOWN = 50;
 
 const message = (key: ForumAdminErrorKey) => ({ message: key });
 
-/** Control characters other than tab and newlines never belong in text people write. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const cleanText = (value: string) => value.replace(CONTROL, "").replace(/\r\n?/g, "\n");
+// Control characters never belong in text people write (the one rule for every form: form.ts).
+const cleanText = cleanMultiline;
 
 /**
  * A web address part suggested from a forum's name: lower-case ASCII letters and digits with

@@ -5,6 +5,7 @@
  * passes here is never refused by Postgres for its length.
  */
 import { z } from "zod";
+import { cleanMultiline } from "./form";
 
 export type ForumErrorKey =
   | "titleRequired"
@@ -32,10 +33,8 @@ export const THREADS_PER_PAGE = 25;
 
 const message = (key: ForumErrorKey) => ({ message: key });
 
-/** Control characters other than tab and newlines never belong in text people write. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const cleanText = (value: string) => value.replace(CONTROL, "").replace(/\r\n?/g, "\n");
+// Control characters never belong in text people write (the one rule for every form: form.ts).
+const cleanText = cleanMultiline;
 
 export const threadTitle = z
   .string({ required_error: "titleRequired", invalid_type_error: "titleRequired" })

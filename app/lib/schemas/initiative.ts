@@ -7,7 +7,7 @@
  * escaped.
  */
 import { z } from "zod";
-import { isUuid, parseValues, type FormParseResult } from "./form";
+import { cleanMultiline, isUuid, parseValues, type FormParseResult } from "./form";
 import { DISTRICTS, FOCUS_AREAS, INITIATIVE_STATUSES, PUBLISHED_STATUSES, TARGET_GROUPS } from "../initiative-vocabulary";
 import type { InitiativeStatus } from "../initiative-vocabulary";
 
@@ -85,14 +85,10 @@ export type InitiativeFieldErrors = Partial<Record<InitiativeField, InitiativeEr
 /** The fields publishing requires, in form order (the keys tests and the DB mapping use). */
 export const PUBLISH_REQUIRED = ["summary", "startsOn", "districts", "targetGroups", "focusAreas", "contactEmail"] as const;
 
-// C0 controls except tab and newline, DEL, C1 controls, and the Unicode line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
-
 /** Multi-line text as stored: Windows/Mac line ends become "\n", control characters go, trimmed. */
 export function cleanText(value: unknown): string {
   if (typeof value !== "string") return "";
-  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
+  return cleanMultiline(value).trim();
 }
 
 /** One-line text as stored: as `cleanText`, with line breaks and tabs as spaces. */

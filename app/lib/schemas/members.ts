@@ -4,7 +4,7 @@
  * the translation files, so the browser and the server show the same words.
  */
 import { z } from "zod";
-import { formStrings, parseValues } from "./form";
+import { formStrings, isUuid, parseValues } from "./form";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./auth";
 
 export type MemberErrorKey =
@@ -47,7 +47,6 @@ export const membershipRole = z.enum(["admin", "member"], { errorMap: () => mess
 /** An org admin invites to their own organisation (the organisation comes from the URL). */
 export const inviteSchema = z.object({ email, name, role: membershipRole });
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A coordinator invites anyone: to an organisation (with a role), with a platform role, or both.
@@ -60,7 +59,7 @@ export const coordinatorInviteSchema = z
       .string()
       .trim()
       .optional()
-      .refine((value) => !value || uuid.test(value), message("organisationInvalid")),
+      .refine((value) => !value || isUuid(value), message("organisationInvalid")),
     role: membershipRole.optional().default("member"),
     platformRole: z.enum(["", "coordinator", "board"], { errorMap: () => message("roleInvalid") }).optional().default(""),
   })
