@@ -8,6 +8,7 @@
  * that other files compare: an update's trigger touches its initiative.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInSweden } from "../../../app/lib/schemas/initiative.ts";
 import {
   ACTORS,
   INITIATIVE,
@@ -101,6 +102,8 @@ rlsMatrix({
     addUpdate("coordinator", "on Eidar's initiative in own name", progress(() => F.own, { author_id: USER.coordinator }), true),
     addUpdate("eidar", "on own initiative in the association's name (forged author)", progress(() => F.own, { author_id: USER.association }), false),
     addUpdate("eidar", "on own initiative dated in the future", progress(() => F.own, { reported_on: day(2) }), false, { codes: ["22023"] }),
+    // Today is Sweden's today, also between midnight and 02:00 when the UTC date is still yesterday.
+    addUpdate("eidar", "on own initiative dated today in Sweden", progress(() => F.own, { reported_on: todayInSweden() }), true),
     addUpdate("eidar", "on Kronogården's initiative (other organisation)", progress(() => F.krono), false),
     addUpdate("association", "on Eidar's initiative it is a partner of (admin of the partner)", progress(() => F.own, { author_id: USER.association }), false),
     addUpdate("region", "on Eidar's initiative it is a partner of (member of the partner)", progress(() => F.own, { author_id: USER.region }), false),
