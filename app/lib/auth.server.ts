@@ -38,35 +38,42 @@ export function getCurrentUser(request: Request, context: AppLoadContext): Promi
   return pending;
 }
 
+interface PersonRow {
+  id: string;
+  email: string | null;
+  full_name: string | null;
+  locale: string | null;
+  roles: PlatformRole[];
+  memberships: { org_id: string; org_name: string; role: MembershipRole }[];
+}
+
 async function loadCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   const supabase = getSupabase(request, context);
-  // getUser() asks the auth server, so a revoked session is noticed at once (getSession() would
-  // trust the cookie).
-  const { data: auth, error } = await supabase.auth.getUser();
-  if (isUnreachable(error)) serviceUnavailable();
-  if (!auth.user) return null;
+  // The session from the cookies (refreshed through the auth server only when it has expired). It is
+  // not trusted as it is: `current_person()` runs with its access token, so PostgREST verifies the
+  // signature and expiry, and the function answers null when the session behind the token no longer
+  // exists (signed out, password changed, account deleted) — what auth's /user would check, without
+  // the extra round trip on every page.
+  const { data: sessionData, error: sessionError } = await supabase.auth.getSession();
+  if (isUnreachable(sessionError)) serviceUnavailable();
+  if (!sessionData.session) return null;
 
-  // One request for the profile with its roles and memberships (RLS: the person's own rows).
-  const { data: profile, error: profileError } = await supabase
-    .from("profiles")
-    .select(
-      "full_name, locale, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(org_id, role, organisations!inner(name))",
-    )
-    .eq("id", auth.user.id)
-    .eq("memberships.status", "active")
-    .eq("memberships.organisations.status", "active")
-    .maybeSingle();
-  if (isUnreachable(profileError)) serviceUnavailable();
-  if (profileError) throw new Error(`Could not load the signed-in user: ${profileError.message}`);
+  const { data, error } = await supabase.rpc("current_person");
+  if (isUnreachable(error)) serviceUnavailable();
+  // A token PostgREST refuses (forged, expired and not refreshable) is no session at all.
+  if (error?.code === "PGRST301" || error?.code === "PGRST303") return null;
+  if (error) throw new Error(`Could not load the signed-in user: ${error.message}`);
+  const person = data as PersonRow | null;
+  if (!person) return null;
 
   return {
-    id: auth.user.id,
-    email: auth.user.email ?? "",
-    fullName: profile?.full_name || auth.user.email || "",
-    locale: profile?.locale ?? "sv",
-    roles: (profile?.platform_roles ?? []).map((row) => row.role),
-    memberships: (profile?.memberships ?? [])
-      .map((row) => ({ orgId: row.org_id, orgName: row.organisations.name, role: row.role }))
+    id: person.id,
+    email: person.email ?? "",
+    fullName: person.full_name || person.email || "",
+    locale: person.locale ?? "sv",
+    roles: person.roles,
+    memberships: person.memberships
+      .map((row) => ({ orgId: row.org_id, orgName: row.org_name, role: row.role }))
       .sort((a, b) => a.orgName.localeCompare(b.orgName, "sv")),
   };
 }

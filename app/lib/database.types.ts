@@ -1564,6 +1564,7 @@ export type Database = {
           period_name: string
         }[]
       }
+      current_person: { Args: Record<PropertyKey, never>; Returns: Json }
       forum_of_post: { Args: { post: string }; Returns: string }
       forum_of_thread: { Args: { thread: string }; Returns: string }
       forum_overview: {
@@ -1692,6 +1693,7 @@ export type Database = {
       is_org_admin: { Args: { org: string }; Returns: boolean }
       is_org_member: { Args: { org: string }; Returns: boolean }
       is_partner: { Args: Record<PropertyKey, never>; Returns: boolean }
+      jwt_session_id: { Args: Record<PropertyKey, never>; Returns: string }
       mark_forum_read: { Args: { forum: string }; Returns: undefined }
       mark_thread_read: {
         Args: { thread: string; upto: number }
