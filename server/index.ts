@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { cacheHeadersFor, installBackendTally, serverTimingEnabled, serverTimingHeader, type BackendTally } from "./caching.ts";
 import { isCrossSiteMutation, securityHeaders } from "./security.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +32,31 @@ app.use((_req: Request, res: Response, next: NextFunction) => {
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders({ nonce, production }))) res.setHeader(name, value);
   next();
+});
+
+// Caching (server/caching.ts) and, with SERVER_TIMING=1, the count of Supabase requests: both
+// decided at the last moment, when the headers go out, from what the handler did by then.
+const backendTally = serverTimingEnabled(process.env.SERVER_TIMING) ? installBackendTally() : undefined;
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const tally: BackendTally | undefined = backendTally ? { count: 0, ms: 0 } : undefined;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+    const cache = cacheHeadersFor({
+      method: req.method,
+      status: typeof args[0] === "number" ? args[0] : this.statusCode,
+      requestCookie: req.get("cookie"),
+      setsCookie: this.hasHeader("set-cookie"),
+      cacheControl: this.getHeader("cache-control")?.toString(),
+    });
+    if (cache) {
+      this.setHeader("Cache-Control", cache.cacheControl);
+      if (cache.vary) this.vary(cache.vary);
+    }
+    if (tally) this.setHeader("Server-Timing", serverTimingHeader(tally));
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  if (backendTally && tally) backendTally.run(tally, next);
+  else next();
 });
 
 // Cross-site request forgery: every state-changing request must come from the portal's own pages.

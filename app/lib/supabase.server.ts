@@ -32,6 +32,16 @@ class BackendUnavailableError extends Error {
 }
 
 /**
+ * The count of Supabase requests for the incoming request being handled, when the server keeps one
+ * (SERVER_TIMING=1; see server/caching.ts, which owns the key): read from a global because this
+ * module is bundled into the Remix build and cannot share the server's modules.
+ */
+function currentTally(): { count: number; ms: number } | undefined {
+  const slot = globalThis as { [key: symbol]: { getStore(): { count: number; ms: number } | undefined } | undefined };
+  return slot[Symbol.for("samverkansportalen.backendTally")]?.getStore();
+}
+
+/**
  * fetch for the Supabase clients: bounded by BACKEND_TIMEOUT_MS, and an "unavailable" answer is a
  * failed request, so that postgrest-js and auth-js both report it the way they report a refused
  * connection and `isUnreachable` recognises every outage the same way (the gateway's 502 body is
@@ -39,7 +49,15 @@ class BackendUnavailableError extends Error {
  */
 const boundedFetch: typeof fetch = async (input, init) => {
   const timeout = AbortSignal.timeout(BACKEND_TIMEOUT_MS);
-  const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  const tally = currentTally();
+  const started = performance.now();
+  const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout }).finally(
+    () => {
+      if (!tally) return;
+      tally.count += 1;
+      tally.ms += performance.now() - started;
+    },
+  );
   if (UNAVAILABLE_STATUSES.has(response.status)) {
     await response.body?.cancel();
     const url = input instanceof Request ? input.url : String(input);

@@ -28,8 +28,8 @@ export interface TestPortal {
   dispose(): Promise<void>;
 }
 
-/** Starts a fresh seeded stack and the built portal in front of it. */
-export async function startTestPortal(): Promise<TestPortal> {
+/** Starts a fresh seeded stack and the built portal in front of it, with `env` added to the portal's environment. */
+export async function startTestPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   if (!existsSync(path.join(root, "build", "index.js"))) {
     throw new Error("build/index.js is missing: run `npm run build` before the resilience tests and the load benchmark.");
   }
@@ -45,6 +45,7 @@ export async function startTestPortal(): Promise<TestPortal> {
     SITE_URL: url,
     RESEND_BASE_URL: info.mailUrl,
     RESEND_API_KEY: "re_test_mail_catcher",
+    ...env,
   });
   try {
     await server.waitFor("Portal listening on");
