@@ -48,32 +48,39 @@ export interface OrganisationPeriod {
   report: { id: string; status: ReportStatus; submittedAt: string | null; reviewedAt: string | null } | null;
 }
 
-/** The periods the organisation must report in, and those it has a report in; latest first. */
+/**
+ * The periods the organisation must report in, and those it has a report in; latest first. One
+ * request: every period (a handful a year) with the organisation's requirement and report embedded.
+ */
 export async function listOrganisationPeriods(supabase: TypedSupabaseClient, orgId: string): Promise<OrganisationPeriod[]> {
-  const [required, reports] = await Promise.all([
-    supabase.from("period_organisations").select("period_id").eq("org_id", orgId).limit(MAX_ROWS),
-    supabase.from("reports").select("id, period_id, status, submitted_at, reviewed_at").eq("org_id", orgId).limit(MAX_ROWS),
-  ]);
-  const requiredIds = new Set(rowsOf(required, "the organisation's reporting periods").map((row) => row.period_id));
-  const reportRows = rowsOf(reports, "the organisation's reports");
-  const ids = [...new Set([...requiredIds, ...reportRows.map((row) => row.period_id)])];
-  if (ids.length === 0) return [];
   const periods = rowsOf(
-    await supabase.from("reporting_periods").select("id, name, starts_on, ends_on, due_on, status").in("id", ids).order("starts_on", { ascending: false }),
-    "the reporting periods",
+    await supabase
+      .from("reporting_periods")
+      .select(
+        "id, name, starts_on, ends_on, due_on, status, period_organisations(org_id), reports!reports_period_id_fkey(id, status, submitted_at, reviewed_at)",
+      )
+      .eq("period_organisations.org_id", orgId)
+      .eq("reports.org_id", orgId)
+      .order("starts_on", { ascending: false })
+      .limit(MAX_ROWS),
+    "the organisation's reporting periods",
   );
-  return periods.map((period) => {
-    const report = reportRows.find((row) => row.period_id === period.id);
-    return {
-      periodId: period.id,
-      name: period.name,
-      startsOn: period.starts_on,
-      endsOn: period.ends_on,
-      dueOn: period.due_on,
-      periodStatus: period.status,
-      required: requiredIds.has(period.id),
-      report: report ? { id: report.id, status: report.status, submittedAt: report.submitted_at, reviewedAt: report.reviewed_at } : null,
-    };
+  return periods.flatMap((period) => {
+    const required = period.period_organisations.length > 0;
+    const report = period.reports[0];
+    if (!required && !report) return [];
+    return [
+      {
+        periodId: period.id,
+        name: period.name,
+        startsOn: period.starts_on,
+        endsOn: period.ends_on,
+        dueOn: period.due_on,
+        periodStatus: period.status,
+        required,
+        report: report ? { id: report.id, status: report.status, submittedAt: report.submitted_at, reviewedAt: report.reviewed_at } : null,
+      },
+    ];
   });
 }
 
