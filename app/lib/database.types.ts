@@ -1548,6 +1548,7 @@ export type Database = {
           submitted_at: string
         }[]
       }
+      board_report_page: { Args: { p_report_id: string }; Returns: Json }
       can_edit_initiative: { Args: { initiative: string }; Returns: boolean }
       can_edit_report: { Args: { report: string }; Returns: boolean }
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
@@ -1765,6 +1766,13 @@ export type Database = {
           org_id: string
         }[]
       }
+      organisation_member_counts_for: {
+        Args: { orgs: string[] }
+        Returns: {
+          members: number
+          org_id: string
+        }[]
+      }
       people_matching: { Args: { p_term: string }; Returns: string[] }
       profile_emails: {
         Args: { p_ids: string[] }
@@ -1774,6 +1782,10 @@ export type Database = {
         }[]
       }
       profile_id_by_email: { Args: { p_email: string }; Returns: string }
+      readable_forum_ids: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
       reject_organisation_application: {
         Args: { p_org_id: string; p_reason: string }
         Returns: undefined

@@ -6,7 +6,8 @@
 import type { Database } from "./database.types";
 import { isUnreachable, serviceUnavailable } from "./http.server";
 import { FOCUS_AREAS, type FocusArea } from "./initiative-vocabulary";
-import { rowsOf } from "./query.server";
+import { pageCount, rangeOf } from "./pagination";
+import { countOf, rowsOf } from "./query.server";
 import type { TypedSupabaseClient } from "./supabase.server";
 
 type OrganisationKind = Database["public"]["Enums"]["organisation_kind"];
@@ -30,26 +31,54 @@ function searchPattern(query: string): string {
   return `%${query.replace(/[%_\\,()."'*:]/g, " ").trim().replace(/\s+/g, "%")}%`;
 }
 
-/** Active organisations, by name, optionally matching `query` in name or description. */
-export async function listDirectory(supabase: TypedSupabaseClient, query: string): Promise<DirectoryEntry[]> {
-  let request = supabase
-    .from("organisations")
-    .select("id, name, kind, description, website, districts")
-    .eq("status", "active")
-    .order("name");
+/** Organisations on one page of the directory. */
+export const DIRECTORY_PAGE_SIZE = 20;
+
+export interface DirectoryPage {
+  organisations: DirectoryEntry[];
+  /** Matching organisations on all pages. */
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/**
+ * One page of active organisations, by name, optionally matching `query` in name or description.
+ * Counts and initiative summaries are asked for the page's organisations only, so the cost follows
+ * the page size, not the number of organisations: three requests in two round trips.
+ */
+export async function listDirectory(supabase: TypedSupabaseClient, query: string, page = 1): Promise<DirectoryPage> {
   const q = query.trim();
-  if (q) {
-    const pattern = searchPattern(q);
-    request = request.or(`name.ilike.${pattern},description.ilike.${pattern}`);
+  const matching = <T extends { or(filters: string): T }>(request: T): T => (q ? request.or(`name.ilike.${searchPattern(q)},description.ilike.${searchPattern(q)}`) : request);
+  const [from, to] = rangeOf(page, DIRECTORY_PAGE_SIZE);
+  // Index organisations_status_name_idx serves the filter and the order; id breaks ties.
+  const result = await matching(
+    supabase.from("organisations").select("id, name, kind, description, website, districts", { count: "exact" }).eq("status", "active"),
+  )
+    .order("name")
+    .order("id")
+    .range(from, to);
+  // Past the last page PostgREST answers 416 (PGRST103) without rows: count them, so the route
+  // can send the person to the last page that exists.
+  if (result.error?.code === "PGRST103") {
+    const counted = await matching(supabase.from("organisations").select("id", { count: "exact", head: true }).eq("status", "active"));
+    const total = countOf(counted, "the organisation directory");
+    return { organisations: [], total, page, pages: pageCount(total, DIRECTORY_PAGE_SIZE) };
   }
-  const [organisations, counts] = await Promise.all([request, supabase.rpc("organisation_member_counts")]);
-  const rows = rowsOf(organisations, "the organisation directory");
-  // Where the listed organisations' non-draft initiatives are: one bounded call for the organisations
-  // on the page, not every initiative (migration 20261127150500_organisation_initiative_summary.sql).
-  const summary = rows.length ? rowsOf(await supabase.rpc("organisation_initiative_summary", { orgs: rows.map((row) => row.id) }), "initiatives of organisations") : [];
-  const countBy = new Map(rowsOf(counts, "member counts").map((row) => [row.org_id, Number(row.members)]));
-  const where = new Map(summary.map((row) => [row.org_id, row]));
-  return rows.map((row) => ({
+  const rows = rowsOf(result, "the organisation directory");
+  const total = result.count ?? rows.length;
+  const ids = rows.map((row) => row.id);
+  // Where the listed organisations' non-draft initiatives are (migration
+  // 20261127150500_organisation_initiative_summary.sql) and their member counts, for this page only.
+  const [summary, counts] = ids.length
+    ? await Promise.all([
+        supabase.rpc("organisation_initiative_summary", { orgs: ids }),
+        supabase.rpc("organisation_member_counts_for", { orgs: ids }),
+      ])
+    : [null, null];
+  const countBy = new Map((counts ? rowsOf(counts, "member counts") : []).map((row) => [row.org_id, Number(row.members)]));
+  const where = new Map((summary ? rowsOf(summary, "initiatives of organisations") : []).map((row) => [row.org_id, row]));
+  const organisations = rows.map((row) => ({
     ...row,
     members: countBy.get(row.id) ?? 0,
     // Where it says it works, and where its published initiatives are.
@@ -57,6 +86,7 @@ export async function listDirectory(supabase: TypedSupabaseClient, query: string
     // Keys of the vocabulary, in its order (the page shows them in words).
     focusAreas: FOCUS_AREAS.filter((area) => where.get(row.id)?.focus_areas?.includes(area)),
   }));
+  return { organisations, total, page, pages: pageCount(total, DIRECTORY_PAGE_SIZE) };
 }
 
 export interface OrganisationProfile {
@@ -84,7 +114,7 @@ export async function getOrganisation(supabase: TypedSupabaseClient, id: string)
   if (result.error?.code === "22P02" || !result.data) return null;
   const [forums, counts] = await Promise.all([
     supabase.rpc("organisation_forums", { org: id }),
-    supabase.rpc("organisation_member_counts"),
+    supabase.rpc("organisation_member_counts_for", { orgs: [id] }),
   ]);
   const row = result.data;
   return {

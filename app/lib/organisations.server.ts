@@ -11,8 +11,10 @@ import { sendInvitation } from "./auth-links.server";
 import type { CurrentUser } from "./auth.server";
 import { sendEmail } from "./email.server";
 import { getEnv } from "./env.server";
-import { getMessages, isLocale, type Locale } from "./i18n";
+import { isLocale, type Locale } from "./i18n";
+import { getMessages } from "./messages.server";
 import { isUnreachable, notFound, serviceUnavailable } from "./http.server";
+import { pageCount, rangeOf } from "./pagination";
 import { rowsOf } from "./query.server";
 import type { Application, FieldErrors, OrganisationEdit, OrganisationKind, OrganisationStatus } from "./schemas/organisation";
 import { SlidingWindowLimiter } from "./sign-in-throttle.server";
@@ -286,8 +288,25 @@ function quoted(value: string): string {
   return `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`;
 }
 
-export async function listOrganisations(supabase: TypedSupabaseClient, filters: OrganisationFilters): Promise<OrganisationListRow[]> {
-  let query = supabase.from("organisations").select("id, name, org_number, kind, status, reports_to_board, updated_at").order("name").limit(500);
+/** Organisations on one page of /admin/organisations. */
+export const ORGANISATIONS_PER_PAGE = 50;
+
+/**
+ * One page of organisations matching the filters, by name (id breaks ties), with the number of
+ * matches for the page links. Past the last page: no rows (the route sends the person back).
+ */
+export async function listOrganisations(
+  supabase: TypedSupabaseClient,
+  filters: OrganisationFilters,
+  page = 1,
+): Promise<{ organisations: OrganisationListRow[]; total: number; pages: number }> {
+  const [from, to] = rangeOf(page, ORGANISATIONS_PER_PAGE);
+  let query = supabase
+    .from("organisations")
+    .select("id, name, org_number, kind, status, reports_to_board, updated_at", { count: "exact" })
+    .order("name")
+    .order("id")
+    .range(from, to);
   if (filters.kind) query = query.eq("kind", filters.kind);
   if (filters.status) query = query.eq("status", filters.status);
   const q = filters.q.trim().slice(0, 100);
@@ -297,15 +316,24 @@ export async function listOrganisations(supabase: TypedSupabaseClient, filters: 
     const numberPattern = digits.length >= 2 && /^[\d\s-]+$/.test(q) ? `%${digits.length > 6 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits}%` : pattern;
     query = query.or(`name.ilike.${quoted(pattern)},org_number.ilike.${quoted(numberPattern)}`);
   }
-  return rowsOf(await query, "the organisations").map((row) => ({
-    id: row.id,
-    name: row.name,
-    orgNumber: row.org_number,
-    kind: row.kind,
-    status: row.status,
-    reportsToBoard: row.reports_to_board,
-    updatedAt: row.updated_at,
-  }));
+  const result = await query;
+  // PostgREST answers a page past the last with 416 (PGRST103) and no count.
+  if (result.error?.code === "PGRST103") return { organisations: [], total: 0, pages: 0 };
+  const rows = rowsOf(result, "the organisations");
+  const total = result.count ?? rows.length;
+  return {
+    total,
+    pages: pageCount(total, ORGANISATIONS_PER_PAGE),
+    organisations: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      orgNumber: row.org_number,
+      kind: row.kind,
+      status: row.status,
+      reportsToBoard: row.reports_to_board,
+      updatedAt: row.updated_at,
+    })),
+  };
 }
 
 export type OrganisationDetails = Pick<

@@ -5,10 +5,11 @@
  * organisations with search and filters (a GET form: works without JavaScript, and the URL can be
  * shared or bookmarked).
  */
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { SelectField, TextField } from "~/components/admin-fields";
+import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { format } from "~/lib/i18n";
@@ -20,6 +21,7 @@ import {
   type OrganisationFilters,
 } from "~/lib/organisations.server";
 import { pageTitle } from "~/lib/page-meta";
+import { pageNumber } from "~/lib/pagination";
 import {
   ORGANISATION_KINDS,
   ORGANISATION_STATUSES,
@@ -48,9 +50,18 @@ function filtersOf(url: URL): OrganisationFilters {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, "coordinator");
   const supabase = getSupabase(request, context);
-  const filters = filtersOf(new URL(request.url));
-  const [pending, organisations] = await Promise.all([listPendingApplications(supabase), listOrganisations(supabase, filters)]);
-  return { pending, organisations, filters };
+  const url = new URL(request.url);
+  const filters = filtersOf(url);
+  const page = pageNumber(url.searchParams.get("page"));
+  const [pending, { organisations, total, pages }] = await Promise.all([listPendingApplications(supabase), listOrganisations(supabase, filters, page)]);
+  if (page > 1 && page > pages) {
+    // Past the last page (a stale link, or fewer matches now): the first page of the same filters.
+    const params = new URLSearchParams(url.search);
+    params.delete("page");
+    const search = params.toString();
+    throw redirect(search ? `/admin/organisations?${search}` : "/admin/organisations");
+  }
+  return { pending, organisations, total, page, pages, filters };
 }
 
 type Answer =
@@ -83,7 +94,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminOrganisations() {
-  const { pending, organisations, filters } = useLoaderData<typeof loader>();
+  const { pending, organisations, total, page, pages, filters } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const answer = useActionData<typeof action>() as Answer | undefined;
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -214,7 +226,7 @@ export default function AdminOrganisations() {
         ) : (
           <div className="table-wrap">
             <table>
-              <caption>{format(words.caption, { count: organisations.length })}</caption>
+              <caption>{format(words.caption, { count: total })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{words.name}</th>
@@ -241,6 +253,7 @@ export default function AdminOrganisations() {
             </table>
           </div>
         )}
+        <Pagination page={page} pages={pages} pathname={location.pathname} search={location.search} />
       </section>
     </>
   );

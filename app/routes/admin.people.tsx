@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { firstInvalid, SelectField, TextField, useMemberFormCheck } from "~/components/org-form";
+import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { forbidden, isUnreachable, serviceUnavailable } from "~/lib/http.server";
@@ -8,6 +9,7 @@ import { format } from "~/lib/i18n";
 import { invite } from "~/lib/invitations.server";
 import { peopleMatching, visibleEmails } from "~/lib/people.server";
 import { pageTitle } from "~/lib/page-meta";
+import { pageCount, pageNumber, rangeOf } from "~/lib/pagination";
 import { resolveLocale } from "~/lib/preferences.server";
 import { rowsOf } from "~/lib/query.server";
 import { coordinatorInviteSchema, keptValues, parseMemberForm, type MemberFieldErrors } from "~/lib/schemas/members";
@@ -22,7 +24,10 @@ import { useTranslation } from "~/lib/use-translation";
  */
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t.organisations.people.title);
 
-const LIMIT = 50;
+/** People on one page of the list. */
+const PEOPLE_PER_PAGE = 50;
+/** Pending invitations shown, newest first (index memberships_invited_at_idx). */
+const PENDING_SHOWN = 100;
 const PLATFORM_ROLES = ["coordinator", "board"] as const;
 type PlatformRole = (typeof PLATFORM_ROLES)[number];
 const isPlatformRole = (value: unknown): value is PlatformRole => (PLATFORM_ROLES as readonly unknown[]).includes(value);
@@ -36,12 +41,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
+  const page = pageNumber(url.searchParams.get("page"));
+  const [from, to] = rangeOf(page, PEOPLE_PER_PAGE);
+  // One page by name (index profiles_full_name_idx), with the number of people for the page links.
   let people = supabase
     .from("profiles")
-    .select("id, full_name, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(status, organisations!inner(name))")
+    .select("id, full_name, platform_roles!platform_roles_user_id_fkey(role), memberships!memberships_user_id_fkey(status, organisations!inner(name))", {
+      count: "exact",
+    })
     .order("full_name")
     .order("id")
-    .limit(LIMIT);
+    .range(from, to);
   if (q) {
     people = people.in("id", await peopleMatching(supabase, q));
   }
@@ -52,8 +62,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .from("memberships")
       .select("id, org_id, role, invited_at, email:member_email, organisations!inner(name)")
       .eq("status", "invited")
-      .order("invited_at", { ascending: false }),
+      .order("invited_at", { ascending: false })
+      .limit(PENDING_SHOWN + 1),
   ]);
+  // Past the last page (PostgREST 416): back to the first page of the same search.
+  if (page > 1 && peopleResult.error?.code === "PGRST103") throw redirect(q ? `/admin/people?q=${encodeURIComponent(q)}` : "/admin/people");
   const found = rowsOf(peopleResult, "people");
   const emails = await visibleEmails(supabase, found.map((person) => person.id));
   const notice = url.searchParams.get("notice");
@@ -67,9 +80,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       roles: person.platform_roles.map((row) => row.role),
       organisations: person.memberships.filter((m) => m.status === "active").map((m) => m.organisations.name),
     })),
-    limited: (peopleResult.data?.length ?? 0) >= LIMIT,
+    page,
+    pages: pageCount(peopleResult.count ?? found.length, PEOPLE_PER_PAGE),
+    pendingLimited: (pending.data?.length ?? 0) > PENDING_SHOWN,
     organisations: rowsOf(organisations, "organisations"),
-    pending: rowsOf(pending, "pending invitations").map((row) => ({
+    pending: rowsOf(pending, "pending invitations").slice(0, PENDING_SHOWN).map((row) => ({
       id: row.id,
       orgId: row.org_id,
       organisation: row.organisations.name,
@@ -143,7 +158,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { me, q, people, limited, organisations, pending, notice } = useLoaderData<typeof loader>();
+  const { me, q, people, page, pages, pendingLimited, organisations, pending, notice } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -233,6 +249,7 @@ export default function People() {
             ))}
           </ul>
         )}
+        {pendingLimited ? <p className="muted">{format(words.pendingShown, { count: pending.length })}</p> : null}
       </section>
 
       <section aria-labelledby="people-heading">
@@ -251,7 +268,6 @@ export default function People() {
             </button>
           </div>
         </Form>
-        {limited ? <p className="muted">{format(words.shown, { count: LIMIT })}</p> : null}
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">{words.caption}</caption>
@@ -303,6 +319,8 @@ export default function People() {
             </tbody>
           </table>
         </div>
+        {/* Only the search travels with the page links: a notice (?notice=…) belongs to one view. */}
+        <Pagination page={page} pages={pages} pathname={location.pathname} search={q ? new URLSearchParams({ q }).toString() : ""} />
       </section>
     </>
   );

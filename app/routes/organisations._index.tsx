@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { requirePartner } from "~/lib/auth.server";
 import { format } from "~/lib/i18n";
 import { listDirectory } from "~/lib/members.server";
 import { pageTitle } from "~/lib/page-meta";
+import { pageNumber } from "~/lib/pagination";
 import { getSupabase } from "~/lib/supabase.server";
 import { useTranslation } from "~/lib/use-translation";
 
@@ -12,12 +14,24 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t.o
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePartner(request, context);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  return { q, organisations: await listDirectory(getSupabase(request, context), q) };
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const requested = pageNumber(url.searchParams.get("page"));
+  const { organisations, total, page, pages } = await listDirectory(getSupabase(request, context), q, requested);
+  if (requested > pages) {
+    // Past the last page (a stale link, or fewer matches now): the last page that exists.
+    const params = new URLSearchParams(url.search);
+    if (pages > 1) params.set("page", String(pages));
+    else params.delete("page");
+    const search = params.toString();
+    throw redirect(search ? `/organisations?${search}` : "/organisations");
+  }
+  return { q, organisations, total, page, pages };
 }
 
 export default function Organisations() {
-  const { q, organisations } = useLoaderData<typeof loader>();
+  const { q, organisations, total, page, pages } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const { t } = useTranslation();
   const words = t.organisations.directory;
   return (
@@ -40,7 +54,7 @@ export default function Organisations() {
         </div>
       </Form>
       <p role="status" className="muted">
-        {organisations.length === 1 ? words.resultCountOne : format(words.resultCount, { count: organisations.length })}
+        {total === 1 ? words.resultCountOne : format(words.resultCount, { count: total })}
       </p>
       {organisations.length === 0 ? (
         <p className="empty">{words.empty}</p>
@@ -84,6 +98,7 @@ export default function Organisations() {
           ))}
         </ul>
       )}
+      <Pagination page={page} pages={pages} pathname={location.pathname} search={location.search} />
     </>
   );
 }

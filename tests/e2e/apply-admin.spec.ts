@@ -258,6 +258,13 @@ test.describe("/admin/organisations", () => {
     await expect(table.getByRole("rowheader")).toHaveText([/^AB Eidar, Trollhättans Bostadsbolag\s*Rapporterar till KS$/]);
     await page.goto("/admin/organisations?q=finns-inte-alls");
     await expect(page.getByText("Inga organisationer matchar sökningen.")).toBeVisible();
+    // Paginated lists (issue 10): a page past the last (a stale link) leads back to the list, filters kept.
+    await page.goto("/admin/organisations?q=eidar&page=9");
+    await expect(page).toHaveURL(/\/admin\/organisations\?q=eidar$/);
+    await expect(table.getByRole("rowheader")).toHaveCount(1);
+    await page.goto("/organisations?q=eidar&page=9");
+    await expect(page).toHaveURL(/\/organisations\?q=eidar$/);
+    await expect(page.getByRole("heading", { level: 2, name: /AB Eidar/ })).toBeVisible();
     await context.close();
   });
 

@@ -134,7 +134,7 @@ export const organisations: Messages["organisations"] = {
     revoke: "Revoke the role {role} from {name}",
     grantButton: "Grant {role}",
     revokeButton: "Revoke {role}",
-    shown: "Showing the first {count} matches. Search to find more.",
+    pendingShown: "Showing the {count} latest invitations.",
     pendingTitle: "Pending invitations to organisations",
     pendingEmpty: "No pending invitations.",
   },

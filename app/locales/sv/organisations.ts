@@ -133,7 +133,7 @@ export const organisations = {
     revoke: "Ta bort rollen {role} från {name}",
     grantButton: "Ge {role}",
     revokeButton: "Ta bort {role}",
-    shown: "Visar de {count} första träffarna. Sök för att hitta fler.",
+    pendingShown: "Visar de {count} senaste inbjudningarna.",
     pendingTitle: "Väntande inbjudningar till organisationer",
     pendingEmpty: "Inga väntande inbjudningar.",
   },
