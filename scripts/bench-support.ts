@@ -40,21 +40,43 @@ export interface BenchPortal {
   dataDir: string;
   /** The Postgres superuser URL of the ephemeral stack (SUPABASE_DB_URL in supabase.env). */
   dbUrl: string;
+  /** The gateway (SUPABASE_URL) and its anon key, for the auth API. */
+  supabaseUrl: string;
+  anonKey: string;
+  /** PostgREST itself, without the gateway in front (its port is chosen here, not written to supabase.env). */
+  postgrestUrl: string;
+}
+
+export interface BenchPortalOptions {
+  /** Extra environment for the portal process (e.g. SERVER_TIMING=1). */
+  env?: Record<string, string>;
 }
 
 /**
  * Runs `npm start`'s entry point (the built portal + a fresh embedded stack) on free ports with a
  * throwaway data directory, calls `body`, then stops everything and removes the data directory.
  */
-export async function withBenchPortal<T>(name: string, body: (portal: BenchPortal) => Promise<T>): Promise<T> {
+export async function withBenchPortal<T>(
+  name: string,
+  body: (portal: BenchPortal) => Promise<T>,
+  options: BenchPortalOptions = {},
+): Promise<T> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `samverkan-bench-${name}-`));
   const [portalPort] = await findFreePorts(1);
-  const run = runScript("scripts/start.ts", { ...stackEnv(dataDir, await freeCliPorts()), PORT: String(portalPort) });
+  const ports = await freeCliPorts();
+  const run = runScript("scripts/start.ts", { ...stackEnv(dataDir, ports), ...options.env, PORT: String(portalPort) });
   try {
     await run.waitFor("Samverkansportalen is running at", 60_000);
     const env = readFileSync(path.join(dataDir, "supabase.env"), "utf8");
-    const dbUrl = env.match(/^SUPABASE_DB_URL=(.+)$/m)?.[1] ?? "";
-    return await body({ baseUrl: `http://localhost:${portalPort}`, dataDir, dbUrl });
+    const setting = (key: string) => env.match(new RegExp(`^${key}=(.+)$`, "m"))?.[1] ?? "";
+    return await body({
+      baseUrl: `http://localhost:${portalPort}`,
+      dataDir,
+      dbUrl: setting("SUPABASE_DB_URL"),
+      supabaseUrl: setting("SUPABASE_URL"),
+      anonKey: setting("SUPABASE_ANON_KEY"),
+      postgrestUrl: `http://127.0.0.1:${ports.postgrest}`,
+    });
   } finally {
     run.pressCtrlC();
     await run.exit;
