@@ -6,10 +6,11 @@
  * the user's client, so RLS decides what can be read.
  */
 import { forbidden, isUnreachable, serviceUnavailable } from "./http.server";
-import { loadIndicatorSeries } from "./indicator-series.server";
+import { groupSeries, type SeriesRow } from "./indicator-series.server";
 import type { IndicatorSeries } from "./indicator-status";
 import { rowsOf } from "./query.server";
-import { getReportHeader, loadReportPage, type PeriodStatus, type ReportPage } from "./reports.server";
+import type { LastPeriod, PeriodStatus, ReportHeader, ReportIndicator, ReportPage, ReportQuestion, StoredValue } from "./reports.server";
+import { isUuid } from "./schemas/report";
 import type { TypedSupabaseClient } from "./supabase.server";
 
 export const BOARD_STATUSES = ["not_started", "draft", "submitted", "returned", "accepted"] as const;
@@ -143,41 +144,65 @@ export interface BoardReport {
   initiatives: ReachInitiative[];
 }
 
+/** What `board_report_page` returns (migration 20261128020000_board_report_page.sql). */
+interface BoardReportJson {
+  report: Omit<ReportHeader, "submittedBy" | "reviewedBy"> & { submittedBy: string | null; reviewedBy: string | null };
+  questions: ReportQuestion[];
+  indicators: (ReportIndicator & { sortOrder: number | null })[];
+  answers: Record<string, string>;
+  values: Record<string, StoredValue>;
+  initiativeIds: string[];
+  /** The linked initiatives the reader may see, by title. */
+  initiatives: ReachInitiative[];
+  lastPeriod: LastPeriod | null;
+  series: SeriesRow[];
+}
+
 /**
  * One report as the board reads it, or null (404): unknown, not readable (RLS), not submitted or
  * accepted (a coordinator may read drafts' neighbours elsewhere, not here), or of an organisation
- * that does not report to the board.
+ * that does not report to the board. One rpc (`board_report_page`, security invoker) instead of a
+ * dozen reads in four rounds; the sorting that follows the reader's language stays here.
  */
 export async function loadBoardReport(supabase: TypedSupabaseClient, id: string): Promise<BoardReport | null> {
-  const report = await getReportHeader(supabase, id);
-  if (!report || (report.status !== "submitted" && report.status !== "accepted")) return null;
-  const org = await supabase.from("organisations").select("reports_to_board").eq("id", report.orgId).maybeSingle();
-  if (isUnreachable(org.error)) serviceUnavailable();
-  if (org.error) throw new Error(`Could not load the organisation: ${org.error.message}`);
-  if (!org.data?.reports_to_board) return null;
+  if (!isUuid(id)) return null;
+  const result = await supabase.rpc("board_report_page", { p_report_id: id });
+  if (result.error?.code === "42501") forbidden();
+  if (result.error?.code === "22P02") return null;
+  if (isUnreachable(result.error)) serviceUnavailable();
+  if (result.error) throw new Error(`Could not load the report: ${result.error.message}`);
+  const loaded = result.data as unknown as BoardReportJson | null;
+  if (!loaded) return null;
 
-  const [page, allSeries] = await Promise.all([loadReportPage(supabase, report, { withOptions: false, withHistory: false }), loadIndicatorSeries(supabase, { orgId: report.orgId })]);
-  const indicatorIds = new Set(page.indicators.map((indicator) => indicator.id));
-  const series = allSeries
-    .filter((one) => indicatorIds.has(one.indicatorId))
-    .map((one) => ({ ...one, points: one.points.filter((point) => point.startsOn <= report.startsOn) }))
-    .sort((a, b) => page.indicators.findIndex((i) => i.id === a.indicatorId) - page.indicators.findIndex((i) => i.id === b.indicatorId));
+  const report: ReportHeader = {
+    ...loaded.report,
+    // as getReportHeader: a blank name is no name
+    submittedBy: loaded.report.submittedBy?.trim() || null,
+    reviewedBy: loaded.report.reviewedBy?.trim() || null,
+  };
+  const inPeriod = loaded.indicators
+    .filter((indicator) => indicator.inPeriod)
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code));
+  // Values stored for indicators the period no longer asks for stay visible, after the others.
+  const others = loaded.indicators.filter((indicator) => !indicator.inPeriod).sort((a, b) => a.code.localeCompare(b.code));
+  const indicators: ReportIndicator[] = [...inPeriod, ...others].map(({ sortOrder: _sortOrder, ...indicator }) => indicator);
 
-  const ids = page.content.initiativeIds;
-  const initiatives =
-    ids.length === 0
-      ? []
-      : rowsOf(
-          await supabase.from("initiatives").select("id, title, status, participants_reached, districts, target_groups").in("id", ids).order("title").limit(200),
-          "the report's initiatives",
-        ).map((row) => ({
-          id: row.id,
-          title: row.title,
-          status: row.status,
-          participantsReached: row.participants_reached,
-          districts: row.districts ?? [],
-          targetGroups: row.target_groups ?? [],
-        }));
-  const { history: _history, ...rest } = page;
-  return { page: rest, series, initiatives };
+  const order = new Map(indicators.map((indicator, index) => [indicator.id, index]));
+  const series = groupSeries(loaded.series).sort((a, b) => (order.get(a.indicatorId) ?? 0) - (order.get(b.indicatorId) ?? 0));
+
+  const initiatives = loaded.initiatives.map((row) => ({ ...row, districts: row.districts ?? [], targetGroups: row.targetGroups ?? [] }));
+  return {
+    page: {
+      report,
+      questions: loaded.questions,
+      indicators,
+      content: { summary: report.summary, answers: loaded.answers, values: loaded.values, initiativeIds: loaded.initiativeIds },
+      lastPeriod: loaded.lastPeriod,
+      initiatives: initiatives
+        .map((row) => ({ id: row.id, title: row.title, partner: false }))
+        .sort((a, b) => a.title.localeCompare(b.title, "sv")),
+    },
+    series,
+    initiatives,
+  };
 }

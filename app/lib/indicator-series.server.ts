@@ -13,7 +13,8 @@ import type { TypedSupabaseClient } from "./supabase.server";
 
 export type { IndicatorPoint, IndicatorSeries } from "./indicator-status";
 
-type SeriesRow = {
+/** One row of `indicator_series` (also part of `board_report_page`). */
+export type SeriesRow = {
   indicator_id: string;
   code: string;
   name: string;

@@ -5,9 +5,15 @@
  * AB Eidar report disappears from what the board can open (overview, reports, series, evidence)
  * until it is submitted again; a single organisation's series is refused to the board for an
  * organisation that does not report to the board; the series' values equal report_indicator_values
- * of submitted and accepted reports (average for %, sum otherwise).
+ * of submitted and accepted reports (average for %, sum otherwise). board_report_page() (issue 10:
+ * /board/reports/:id in one request) gives the page exactly what its former separate reads gave.
  */
+import type { SupabaseClient } from "@supabase/supabase-js";
 import { describe, expect, it } from "vitest";
+import { loadBoardReport, type BoardReport } from "../../app/lib/board.server.ts";
+import type { Database } from "../../app/lib/database.types.ts";
+import { loadIndicatorSeries } from "../../app/lib/indicator-series.server.ts";
+import { getReportHeader, loadReportPage } from "../../app/lib/reports.server.ts";
 import { INDICATOR, ORG, PERIOD, REPORT, USER, as, fixtureReport, serviceUpdate, sql, type Actor } from "../support/rls.ts";
 
 const FUNCTIONS = ["board_report_overview", "indicator_series", "board_evidence"] as const;
@@ -266,5 +272,65 @@ describe("board_evidence", () => {
         ["Helår 2025", "accepted"],
       ]);
     }
+  });
+});
+
+/** /board/reports/:id as it was read before board_report_page: a dozen requests through RLS. */
+async function boardReportBySeparateReads(supabase: SupabaseClient<Database>, id: string): Promise<BoardReport | null> {
+  const report = await getReportHeader(supabase, id);
+  if (!report || (report.status !== "submitted" && report.status !== "accepted")) return null;
+  const org = await supabase.from("organisations").select("reports_to_board").eq("id", report.orgId).maybeSingle();
+  if (!org.data?.reports_to_board) return null;
+  const [page, allSeries] = await Promise.all([loadReportPage(supabase, report, { withOptions: false, withHistory: false }), loadIndicatorSeries(supabase, { orgId: report.orgId })]);
+  const order = page.indicators.map((indicator) => indicator.id);
+  const series = allSeries
+    .filter((one) => order.includes(one.indicatorId))
+    .map((one) => ({ ...one, points: one.points.filter((point) => point.startsOn <= report.startsOn) }))
+    .sort((a, b) => order.indexOf(a.indicatorId) - order.indexOf(b.indicatorId));
+  const ids = page.content.initiativeIds;
+  const rows = ids.length === 0 ? [] : ((await supabase.from("initiatives").select("id, title, status, participants_reached, districts, target_groups").in("id", ids).order("title")).data ?? []);
+  const { history: _history, ...rest } = page;
+  return {
+    page: rest,
+    series,
+    initiatives: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      participantsReached: row.participants_reached,
+      districts: row.districts ?? [],
+      targetGroups: row.target_groups ?? [],
+    })),
+  };
+}
+
+describe("board_report_page", () => {
+  it("gives the board page what its separate reads gave, and null for any report the page does not show", async () => {
+    const cases: [Actor, string, boolean][] = [
+      ["board", REPORT.eidar2026Submitted, true],
+      ["board", REPORT.eidar2025Accepted, true],
+      ["coordinator", REPORT.eidar2026Submitted, true],
+      ["board", REPORT.krono2025Accepted, false], // RLS: not an organisation reporting to the board
+      ["coordinator", REPORT.krono2025Accepted, false], // readable, but not a board organisation
+      ["coordinator", REPORT.vgr2026Returned, false], // readable, but returned
+      ["board", "not-a-uuid", false],
+    ];
+    for (const [actor, id, shown] of cases) {
+      const client = (await as(actor)) as unknown as SupabaseClient<Database>;
+      const [one, separate] = await Promise.all([loadBoardReport(client, id), boardReportBySeparateReads(client, id)]);
+      expect(one, `${actor} ${id}`).toEqual(separate);
+      expect(one !== null, `${actor} ${id} shown`).toBe(shown);
+    }
+    // The seed's submitted Eidar report has all the parts, so the comparison above covers them.
+    const full = (await loadBoardReport((await as("board")) as unknown as SupabaseClient<Database>, REPORT.eidar2026Submitted))!;
+    expect(full.page.questions.length).toBeGreaterThan(0);
+    expect(Object.keys(full.page.content.values).length).toBeGreaterThan(0);
+    expect(full.page.lastPeriod).not.toBeNull();
+    expect(full.series.every((one) => one.points.length > 0)).toBe(true);
+    expect(full.series.length).toBe(full.page.indicators.length);
+    // Not executable for anonymous visitors at all (inside, RLS would show them nothing anyway).
+    const { error } = await (await as("anon")).rpc("board_report_page", { p_report_id: REPORT.eidar2026Submitted });
+    expect(error?.code).toBe("42501");
+    expect(error?.message).toMatch(/function board_report_page/);
   });
 });
