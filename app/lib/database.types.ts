@@ -1554,6 +1554,21 @@ export type Database = {
       can_post_in_forum: { Args: { forum: string }; Returns: boolean }
       can_post_in_thread: { Args: { thread: string }; Returns: boolean }
       can_read_forum: { Args: { forum: string }; Returns: boolean }
+      catalogue_match_count: {
+        Args: {
+          cap?: number
+          district?: string
+          ends_from?: string
+          focus_area?: string
+          org?: string
+          search?: string
+          skip?: number
+          starts_by?: string
+          status?: Database["public"]["Enums"]["initiative_status"]
+          target_group?: string
+        }
+        Returns: number
+      }
       claim_report_reminders: {
         Args: { p_today: string }
         Returns: {

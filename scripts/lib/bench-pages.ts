@@ -194,12 +194,13 @@ function catalogueFloor(persona: Persona | null, filters: CatalogueFilters): Flo
       offset: "0",
       limit: String(CATALOGUE_PAGE_SIZE),
     }), // the page's rows
-    get("initiatives", {
-      select: "id",
-      ...where,
-      offset: "0",
-      limit: String(CATALOGUE_COUNT_CAP),
-    }), // the capped count
+    rpc("catalogue_match_count", {
+      district: filters.district ?? null,
+      target_group: filters.group ?? null,
+      search: filters.q ?? null,
+      skip: 0,
+      cap: CATALOGUE_COUNT_CAP,
+    }), // the capped count, as the page asks for it
   ];
   if (persona) {
     requests.push(shell(persona));
