@@ -8,6 +8,7 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { Database } from "./database.types";
 import { isRateLimited, isUnreachable, serviceUnavailable } from "./http.server";
+import { renderMarkdown } from "./markdown.server";
 import { pageCount } from "./pagination";
 import { rowsOf } from "./query.server";
 import { POSTS_PER_PAGE, type ForumErrorKey } from "./schemas/forum-posts";
@@ -156,6 +157,35 @@ function toPost(row: PostRow): VisiblePost {
 }
 
 /**
+ * The posts of positions [from, to] the person may read, authors embedded: one index range scan on
+ * (thread_id, position), whatever the page number.
+ */
+async function pageRows(supabase: Client, threadId: string, from: number, to: number): Promise<VisiblePost[]> {
+  const rows = rowsOf(
+    await supabase
+      .from("posts")
+      .select(POST_COLUMNS)
+      .eq("thread_id", threadId)
+      .gte("position", from)
+      .lte("position", to)
+      .order("position")
+      .limit(POSTS_PER_PAGE),
+    "the posts of a thread page",
+  ) as unknown as PostRow[];
+  return rows.map(toPost);
+}
+
+/** Positions from..last, each the readable post or a gap (a post hidden from this person). */
+function withGaps(posts: readonly VisiblePost[], from: number, last: number): PageEntry[] {
+  const byPosition = new Map(posts.map((post) => [post.position, post]));
+  const entries: PageEntry[] = [];
+  for (let position = from; position <= last; position += 1) {
+    entries.push(byPosition.get(position) ?? { kind: "hidden", position });
+  }
+  return entries;
+}
+
+/**
  * Page `page` of a thread: one query for its position range, authors embedded. Positions in the
  * range without a row (up to the thread's last position) are posts hidden from this person.
  */
@@ -163,23 +193,39 @@ export async function loadThreadPage(supabase: Client, thread: Pick<Thread, "id"
   const [from, to] = positionRange(page);
   const last = Math.min(to, thread.lastPosition);
   if (last < from) return [];
-  const rows = rowsOf(
-    await supabase
-      .from("posts")
-      .select(POST_COLUMNS)
-      .eq("thread_id", thread.id)
-      .gte("position", from)
-      .lte("position", last)
-      .order("position")
-      .limit(POSTS_PER_PAGE),
-    "the posts of a thread page",
-  ) as unknown as PostRow[];
-  const byPosition = new Map(rows.map((row) => [row.position, toPost(row)]));
-  const entries: PageEntry[] = [];
-  for (let position = from; position <= last; position += 1) {
-    entries.push(byPosition.get(position) ?? { kind: "hidden", position });
-  }
-  return entries;
+  return withGaps(await pageRows(supabase, thread.id, from, last), from, last);
+}
+
+/** What the thread page reads before it can render. */
+export interface OpenedThread {
+  thread: Thread;
+  viewer: ThreadViewer;
+  /** The page shown: the one asked for, or the last one when that is past the end. */
+  page: number;
+  pages: number;
+  entries: PageEntry[];
+}
+
+/**
+ * The thread page's reads, all needing only the URL, in one round of parallel requests: the thread
+ * (null when not found or not readable), the reader's rights, and page `wanted` by position range.
+ * The posts are read before the thread is known (RLS decides what comes back) and kept only once
+ * the thread is found in that forum. A page past the end (an old link to a thread that lost posts)
+ * shows the last page, at the cost of a second read in that rare case. `wanted` null reads no posts.
+ */
+export async function openThread(supabase: Client, slug: string, id: string, wanted: number | null): Promise<OpenedThread | null> {
+  if (!UUID.test(id)) return null;
+  const range = wanted === null ? null : positionRange(wanted);
+  const [thread, viewer, rows] = await Promise.all([
+    getThread(supabase, slug, id),
+    loadViewer(supabase, { id }),
+    range ? pageRows(supabase, id, range[0], range[1]) : Promise.resolve([]),
+  ]);
+  if (!thread) return null;
+  const pages = threadPageCount(thread.lastPosition);
+  if (wanted === null || range === null) return { thread, viewer, page: 1, pages, entries: [] };
+  if (wanted > pages) return { thread, viewer, page: pages, pages, entries: await loadThreadPage(supabase, thread, pages) };
+  return { thread, viewer, page: wanted, pages, entries: withGaps(rows, range[0], Math.min(range[1], thread.lastPosition)) };
 }
 
 /** One post of a thread by position (for quoting a post on another page), or null. */
@@ -252,6 +298,35 @@ export async function mentionedNames(supabase: Client, bodies: readonly string[]
   return [...names];
 }
 
+const RENDERED_MAX = 600;
+// Long posts are rendered each time: the map stays a few megabytes at most.
+const RENDERED_BODY_MAX = 4_000;
+const rendered = new Map<string, string>();
+
+/**
+ * A post's HTML with the page's names highlighted. Rendering (markdown, then sanitising) is most of
+ * the thread page's own CPU time, and the same posts are read by many people, so the HTML is kept
+ * in a small least-recently-used map. The key is the source itself and the names, so an edit or a
+ * new name can never be served stale HTML.
+ */
+export function renderPost(body: string, mentions: readonly string[]): string {
+  if (body.length > RENDERED_BODY_MAX) return renderMarkdown(body, { mentions });
+  const key = `${mentions.join("\u0001")}\u0000${body}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const html = renderMarkdown(body, { mentions });
+  rendered.set(key, html);
+  for (const oldest of rendered.keys()) {
+    if (rendered.size <= RENDERED_MAX) break;
+    rendered.delete(oldest);
+  }
+  return html;
+}
+
 /** A forum the thread could be moved to. */
 export interface MoveTarget {
   id: string;
@@ -259,11 +334,14 @@ export interface MoveTarget {
   name: string;
 }
 
-/** Forums the person moderates (coordinators: every forum), not archived, other than `exceptForumId`. */
-export async function moveTargets(supabase: Client, userId: string, coordinator: boolean, exceptForumId: string): Promise<MoveTarget[]> {
+/**
+ * Forums the person moderates (coordinators: every forum), not archived, other than the one with
+ * slug `exceptSlug`. Needs only the URL's slug, so a coordinator's list is read alongside the page.
+ */
+export async function moveTargets(supabase: Client, userId: string, coordinator: boolean, exceptSlug: string): Promise<MoveTarget[]> {
   if (coordinator) {
     const rows = rowsOf(
-      await supabase.from("forums").select("id, slug, name").is("archived_at", null).neq("id", exceptForumId).order("name").limit(200),
+      await supabase.from("forums").select("id, slug, name").is("archived_at", null).neq("slug", exceptSlug).order("name").limit(200),
       "forums to move a thread to",
     );
     return rows;
@@ -276,7 +354,7 @@ export async function moveTargets(supabase: Client, userId: string, coordinator:
       .eq("role", "moderator")
       .eq("status", "active")
       .is("forums.archived_at", null)
-      .neq("forum_id", exceptForumId)
+      .neq("forums.slug", exceptSlug)
       .limit(200),
     "forums to move a thread to",
   );

@@ -9,7 +9,7 @@ import { hasRole, requirePartner } from "~/lib/auth.server";
 import { deliverPostNotifications } from "~/lib/forum-notifications.server";
 import { notFound } from "~/lib/http.server";
 import { format, getMessages } from "~/lib/i18n";
-import { quoteMarkdown, renderMarkdown } from "~/lib/markdown.server";
+import { quoteMarkdown } from "~/lib/markdown.server";
 import { pageTitle } from "~/lib/page-meta";
 import { resolveLocale } from "~/lib/preferences.server";
 import { formStrings, parseValues } from "~/lib/schemas/form";
@@ -21,19 +21,18 @@ import {
   getPostAt,
   getThread,
   hidePost,
-  loadThreadPage,
-  loadViewer,
   markThreadRead,
   mentionedNames,
   moveTargets,
   moveThread,
+  openThread,
   pageOfPosition,
   replyToThread,
+  renderPost,
   reportPost,
   setLocked,
   setPinned,
   setWatching,
-  threadPageCount,
   unhidePost,
   type VisiblePost,
 } from "~/lib/threads.server";
@@ -61,28 +60,32 @@ function positionParam(value: string | null): number | null {
 type NoReply = "locked" | "archived" | "notMember";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePartner(request, context);
   const supabase = getSupabase(request, context);
-  const thread = await getThread(supabase, params.slug ?? "", params.id ?? "");
-  if (!thread) notFound();
-  const url = new URL(request.url);
-  const query = url.searchParams;
-  const base = `/forums/${thread.forum.slug}/threads/${thread.id}`;
-  const pages = threadPageCount(thread.lastPosition);
-
+  const slug = params.slug ?? "";
+  const query = new URL(request.url).searchParams;
   const quoteAt = positionParam(query.get("quote"));
   const editAt = positionParam(query.get("edit"));
   const reportAt = positionParam(query.get("report"));
   const target = positionParam(query.get("post")) ?? editAt ?? reportAt;
-  // A page past the end (an old link to a thread that lost posts) shows the last page.
-  const page = query.has("page") ? Math.min(positionParam(query.get("page")) ?? 1, pages) : target ? Math.min(pageOfPosition(target), pages) : 1;
+  const wanted = query.has("page") ? (positionParam(query.get("page")) ?? 1) : target ? pageOfPosition(target) : 1;
   const unread = query.has("unread");
 
-  // The reader's rights and the page's posts in parallel: a constant number of requests.
-  const [viewer, entries] = await Promise.all([
-    loadViewer(supabase, thread),
-    unread ? Promise.resolve([]) : loadThreadPage(supabase, thread, page),
-  ]);
+  // Round one: the page's reads need only the URL, so they run alongside the guard (RLS decides
+  // what they return); nothing is returned before the guard has passed. A coordinator moderates
+  // every forum, so their move targets start as soon as the guard knows who they are.
+  const guard = requirePartner(request, context);
+  const opening = openThread(supabase, slug, params.id ?? "", unread ? null : wanted);
+  const coordinatorTargets = unread
+    ? Promise.resolve(null)
+    : guard.then((user) => (hasRole(user, "coordinator") ? moveTargets(supabase, user.id, true, slug) : null));
+  opening.catch(() => undefined);
+  coordinatorTargets.catch(() => undefined);
+  const user = await guard;
+  const opened = await opening;
+  if (!opened) notFound();
+  const { thread, viewer, page, pages, entries } = opened;
+  const base = `/forums/${thread.forum.slug}/threads/${thread.id}`;
+
   if (unread) {
     if (viewer.lastRead < thread.lastPosition) {
       const next = viewer.lastRead + 1;
@@ -92,20 +95,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 
   const visible = entries.filter((entry): entry is VisiblePost => entry.kind === "post");
-  let quoted = quoteAt ? (visible.find((post) => post.position === quoteAt) ?? null) : null;
-  if (quoteAt && !quoted) quoted = await getPostAt(supabase, thread.id, quoteAt);
-
+  const quotedHere = quoteAt ? (visible.find((post) => post.position === quoteAt) ?? null) : null;
   const shown = visible.filter((post) => !post.hiddenAt || viewer.moderator);
-  // The names to highlight, the move targets and the read mark in one round: none needs another.
-  const [mentions, targets] = await Promise.all([
+  const lastShown = entries.at(-1)?.position ?? 0;
+  // Round two, only what is needed: the names to highlight (only when a body mentions someone who
+  // is not an author of the page), a quoted post from another page, a moderator's move targets,
+  // and the read mark, written only when this page moves it (it never moves backwards).
+  const [mentions, targets, quoted] = await Promise.all([
     mentionedNames(
       supabase,
       shown.map((post) => post.body),
       shown.flatMap((post) => (post.authorName ? [post.authorName] : [])),
     ),
-    viewer.moderator ? moveTargets(supabase, user.id, hasRole(user, "coordinator"), thread.forum.id) : Promise.resolve([]),
-    // The person has now seen this page: move their read mark (never backwards) to its last post.
-    markThreadRead(supabase, thread.id, entries.at(-1)?.position ?? 0),
+    viewer.moderator
+      ? coordinatorTargets.then((ready) => ready ?? moveTargets(supabase, user.id, hasRole(user, "coordinator"), thread.forum.slug))
+      : Promise.resolve([]),
+    quoteAt && !quotedHere ? getPostAt(supabase, thread.id, quoteAt) : Promise.resolve(quotedHere),
+    lastShown > viewer.lastRead ? markThreadRead(supabase, thread.id, lastShown) : undefined,
   ]);
   const locale = await resolveLocale(request, user);
   const deletedUser = getMessages(locale).account.deletedUser;
@@ -119,7 +125,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       authorName: entry.authorName,
       createdAt: entry.createdAt,
       editedAt: entry.editedAt,
-      html: hiddenForMe ? null : renderMarkdown(entry.body, { mentions }),
+      html: hiddenForMe ? null : renderPost(entry.body, mentions),
       hidden: entry.hiddenAt
         ? { at: entry.hiddenAt, reason: viewer.moderator ? entry.hiddenReason : null, byName: viewer.moderator ? entry.hiddenByName : null }
         : null,

@@ -9,6 +9,7 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/lib/database.types.ts";
+import { renderMarkdown } from "../../app/lib/markdown.server.ts";
 import {
   editPost,
   getThread,
@@ -17,10 +18,13 @@ import {
   loadViewer,
   markThreadRead,
   mentionedNames,
+  moveTargets,
   moveThread,
+  openThread,
   pageOfPosition,
   positionRange,
   replyToThread,
+  renderPost,
   reportPost,
   setLocked,
   threadPageCount,
@@ -114,6 +118,39 @@ describe("pages are position ranges", () => {
   it("a page past the end is empty", async () => {
     const thread = await threadAs("region", "samverkan-i-trollhattan", longThread);
     expect(await loadThreadPage(await client("region"), thread, 4)).toEqual([]);
+  });
+});
+
+describe("opening the page in one round (openThread)", () => {
+  it("returns the thread, the reader's rights and the asked page; the wrong forum's slug is not found", async () => {
+    const region = await client("region");
+    const opened = await openThread(region, "samverkan-i-trollhattan", longThread, 2);
+    expect(opened).toMatchObject({ page: 2, pages: 3, thread: { id: longThread, lastPosition: 45 }, viewer: { moderator: false } });
+    expect(opened?.entries.map((entry) => entry.position)).toEqual(Array.from({ length: 20 }, (_, i) => 21 + i));
+    expect(opened?.entries.find((entry) => entry.position === 22)).toEqual({ kind: "hidden", position: 22 });
+    // The posts were read alongside the thread: they are dropped when the slug is another forum's.
+    expect(await openThread(region, "lov-och-fritid", longThread, 2)).toBeNull();
+    expect(await openThread(region, "samverkan-i-trollhattan", "inte-ett-id", 1)).toBeNull();
+  });
+
+  it("shows the last page for a page past the end, and no posts for the unread jump", async () => {
+    const region = await client("region");
+    const past = await openThread(region, "samverkan-i-trollhattan", longThread, 9);
+    expect(past).toMatchObject({ page: 3, pages: 3 });
+    expect(past?.entries.map((entry) => entry.position)).toEqual([41, 42, 43, 44, 45]);
+    expect(await openThread(region, "samverkan-i-trollhattan", longThread, null)).toMatchObject({ page: 1, pages: 3, entries: [] });
+  });
+
+  it("move targets leave out the thread's own forum, found by its slug", async () => {
+    const targets = await moveTargets(await client("coordinator"), USER.coordinator, true, "samverkan-i-trollhattan");
+    expect(targets.map((forum) => forum.slug)).toContain("lov-och-fritid");
+    expect(targets.map((forum) => forum.slug)).not.toContain("samverkan-i-trollhattan");
+    // A forum moderator (the association moderates only the Trygghet forum): their other forums.
+    const association = await client("association");
+    expect(await moveTargets(association, USER.association, false, "samverkan-i-trollhattan")).toEqual([
+      { id: FORUM.trygghet, slug: "trygghet-kronogarden-lextorp", name: "Trygghet i Kronogården och Lextorp" },
+    ]);
+    expect(await moveTargets(association, USER.association, false, "trygghet-kronogarden-lextorp")).toEqual([]);
   });
 });
 
@@ -230,6 +267,17 @@ describe("read marks and mentions", () => {
     await markThreadRead(eidar, longThread, 40);
     await markThreadRead(eidar, longThread, 20);
     expect((await loadViewer(eidar, thread)).lastRead).toBe(40);
+  });
+
+  it("renders a post as markdown does, and a kept rendering never outlives its source or names", () => {
+    const body = "Hej @Amina Hassan, se **punkt två**.";
+    const plain = renderMarkdown(body, { mentions: [] });
+    const highlighted = renderMarkdown(body, { mentions: ["Amina Hassan"] });
+    expect(highlighted).not.toBe(plain);
+    expect(renderPost(body, [])).toBe(plain);
+    expect(renderPost(body, ["Amina Hassan"])).toBe(highlighted);
+    expect(renderPost(body, [])).toBe(plain);
+    expect(renderPost(`${body} Redigerat.`, [])).toBe(renderMarkdown(`${body} Redigerat.`, { mentions: [] }));
   });
 
   it("finds the full names after @ among profiles in one bounded lookup", async () => {
