@@ -21,7 +21,10 @@ export function SiteHeader({ user, currentOrgId }: Props) {
           <span className="portal">{t.shell.portalName}</span>
         </a>
         <div className="site-header__tools">
-          <Form method="post" action="/language" className="inline-form">
+          {/* A document submission even with JavaScript: the reloaded page brings the new
+              language's words (the browser holds only the current one), instead of a client-side
+              navigation that would first have to fetch them. */}
+          <Form method="post" action="/language" className="inline-form" reloadDocument>
             <input type="hidden" name="locale" value={locale === "sv" ? "en" : "sv"} />
             <input type="hidden" name="redirectTo" value={here} />
             <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>

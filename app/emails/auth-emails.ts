@@ -1,5 +1,6 @@
 /** The auth e-mails: sign-in link, password reset and invitation, in Swedish or English. */
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { renderLinkEmail, type RenderedEmail } from "./layout";
 
 export interface LinkEmailInput {

@@ -4,7 +4,8 @@
  * added). Plain, accessible HTML (language set, a heading, real links written out) plus a text
  * version with the same content. Everything user-written (names, titles, excerpts) is escaped.
  */
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { escapeHtml, type RenderedEmail } from "./layout";
 
 interface Block {

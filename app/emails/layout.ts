@@ -2,7 +2,8 @@
  * The frame of every e-mail: simple, accessible HTML (language set, real text, a heading, the
  * link both as a button and written out) and a plain-text version with the same content.
  */
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 
 export interface RenderedEmail {
   subject: string;

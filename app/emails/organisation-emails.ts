@@ -3,7 +3,8 @@
  * coordinators, and the rejection with the coordinator's reason. (The approval is the invitation
  * e-mail of app/emails/auth-emails.ts.) Plain, accessible HTML plus a text version.
  */
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { escapeHtml, type RenderedEmail } from "./layout";
 
 interface Block {

@@ -6,7 +6,8 @@
  * The words are in app/locales (`reminderEmails`); greeting and signature come from `admin.email`.
  */
 import { formatDate } from "~/lib/format";
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { escapeHtml, type RenderedEmail } from "./layout";
 
 export type ReminderKind = "due_in_14" | "due_in_3" | "overdue";

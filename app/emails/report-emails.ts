@@ -5,7 +5,8 @@
  * button and written out) plus a text version with the same content. Everything user-written
  * (names, comments) is escaped.
  */
-import { format, getMessages, type Locale } from "~/lib/i18n";
+import { format, type Locale } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { escapeHtml, type RenderedEmail } from "./layout";
 
 interface Block {

@@ -26,7 +26,8 @@
 import type { Database } from "./database.types";
 import { sendEmail } from "./email.server";
 import { getEnv } from "./env.server";
-import { getMessages, isLocale, type Locale } from "./i18n";
+import { isLocale, type Locale } from "./i18n";
+import { getMessages } from "./messages.server";
 import { plainTextExcerpt } from "./markdown.server";
 import { getServiceRoleClient, type TypedSupabaseClient } from "./supabase.server";
 import {

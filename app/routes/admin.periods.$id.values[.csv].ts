@@ -8,7 +8,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { BOM, csvLine } from "~/lib/csv";
-import { getMessages } from "~/lib/i18n";
+import { getMessages } from "~/lib/messages.server";
 import { resolveLocale } from "~/lib/preferences.server";
 import { periodName, periodValues } from "~/lib/reporting-periods.server";
 import { decimalText } from "~/lib/schemas/indicator";

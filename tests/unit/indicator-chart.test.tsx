@@ -10,6 +10,10 @@ import { describe, expect, it } from "vitest";
 import { IndicatorChart, IndicatorTable, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, linePath, niceScale, xOf, yOf } from "../../app/components/indicator-chart.tsx";
 import { IndicatorStatusBadge } from "../../app/components/indicator-status-badge.tsx";
 import type { IndicatorSeries } from "../../app/lib/indicator-status";
+import { registerAllMessages } from "../../app/lib/messages.server";
+
+// What app/entry.server.tsx does: the components read their words from the registry.
+registerAllMessages();
 
 function makeSeries(values: (number | null)[], overrides: Partial<IndicatorSeries> = {}): IndicatorSeries {
   return {
