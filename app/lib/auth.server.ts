@@ -78,6 +78,17 @@ async function loadCurrentUser(request: Request, context: AppLoadContext): Promi
   };
 }
 
+/**
+ * Whether the request carries a session (the cookies, refreshed if need be) — not yet whether it is
+ * still valid: that is `getCurrentUser`. For starting reads that do not depend on the person while
+ * the person is looked up.
+ */
+export async function hasSession(request: Request, context: AppLoadContext): Promise<boolean> {
+  const { data, error } = await getSupabase(request, context).auth.getSession();
+  if (isUnreachable(error)) serviceUnavailable();
+  return data.session !== null;
+}
+
 export function hasRole(user: CurrentUser, role: PlatformRole): boolean {
   return user.roles.includes(role);
 }

@@ -15,7 +15,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { describedBy, FieldFrame } from "~/components/field";
 import { InitiativeCard } from "~/components/initiative-card";
 import { Pagination } from "~/components/pagination";
-import { getCurrentUser, hasRole } from "~/lib/auth.server";
+import { getCurrentUser, hasRole, hasSession } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { format } from "~/lib/i18n";
 import {
@@ -44,7 +44,7 @@ import {
   type FilterField,
   type InitiativeFilters,
 } from "~/lib/schemas/initiative-filters";
-import { getSupabase } from "~/lib/supabase.server";
+import { getAnonClient, getSupabase } from "~/lib/supabase.server";
 import { useTranslation } from "~/lib/use-translation";
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -52,25 +52,29 @@ export const meta: MetaFunction = ({ matches }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const supabase = getSupabase(request, context);
-  const user = await getCurrentUser(request, context);
   const url = new URL(request.url);
   const parsed = parseInitiativeFilters(url.searchParams);
   const page = pageNumber(url.searchParams.get("page"), CATALOGUE_MAX_PAGE);
+  // The catalogue and the organisation filter's list do not depend on who the person is (RLS
+  // decides what they see): they are read alongside the person, one round trip instead of two.
+  const withSession = await hasSession(request, context);
+  const early = Promise.all([
+    parsed.ok ? listCatalogue(supabase, parsed.filters, page, { publicOnly: !withSession }) : Promise.resolve(null),
+    withSession ? listActiveOrganisations(supabase) : Promise.resolve([]),
+  ]);
+  early.catch(() => undefined);
+  const user = await getCurrentUser(request, context);
   const signedIn = user !== null;
   const member = (user?.memberships.length ?? 0) > 0;
   const coordinator = user ? hasRole(user, "coordinator") : false;
-  const [catalogue, drafts, organisations] = await Promise.all([
-    parsed.ok
-      ? listCatalogue(supabase, parsed.filters, page, { publicOnly: !signedIn })
-      : Promise.resolve(null),
-    user && member
-      ? listOwnDrafts(
-          supabase,
-          user.memberships.map((m) => m.orgId)
-        )
-      : Promise.resolve([] as DraftInitiative[]),
-    signedIn ? listActiveOrganisations(supabase) : Promise.resolve([]),
-  ]);
+  const ownDrafts = user && member ? listOwnDrafts(supabase, user.memberships.map((m) => m.orgId)) : Promise.resolve([] as DraftInitiative[]);
+  ownDrafts.catch(() => undefined);
+  // A session that turned out to be over (signed out elsewhere) sees what anyone sees.
+  const [catalogue, organisations] =
+    withSession && !signedIn
+      ? [parsed.ok ? await listCatalogue(getAnonClient(), parsed.filters, page, { publicOnly: true }) : null, []]
+      : await early;
+  const drafts = await ownDrafts;
   const body = {
     signedIn,
     canRegister: member,
