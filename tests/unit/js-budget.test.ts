@@ -52,6 +52,30 @@ describe("first-load JavaScript", () => {
     expect(loads[0]!.gzipBytes).toBe(expected);
   });
 
+  it("adds the largest module loaded with import() (the page's dictionary), once", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "js-budget-"));
+    const small: RemixManifest = {
+      entry: { module: "/build/entry.client.js", imports: ["/build/_shared/i18n.js"] },
+      routes: { root: { id: "root", module: "/build/root.js", imports: ["/build/_shared/i18n.js"] } },
+    };
+    const source = `window.__remixManifest=${JSON.stringify(small)};`;
+    mkdirSync(path.join(root, "public", "build", "_shared"), { recursive: true });
+    writeFileSync(path.join(root, "public", "build", "manifest-abc123.js"), source);
+    const contents: Record<string, string> = {
+      "/build/entry.client.js": "import './_shared/i18n.js';",
+      "/build/root.js": "export default 1;",
+      "/build/_shared/i18n.js": 'const load = (l) => l === "sv" ? import("/build/_shared/sv-1.js") : import("/build/_shared/en-1.js");',
+      "/build/_shared/sv-1.js": `export default ${JSON.stringify("ord ".repeat(400))};`,
+      "/build/_shared/en-1.js": `export default ${JSON.stringify("word ".repeat(300))};`,
+    };
+    for (const [file, content] of Object.entries(contents)) writeFileSync(path.join(root, "public", file), content);
+    const [load] = firstLoadJavaScript(readBuildManifest(root));
+    const gz = (file: string) => gzipSync(contents[file]!).length;
+    const larger = gz("/build/_shared/sv-1.js") >= gz("/build/_shared/en-1.js") ? "/build/_shared/sv-1.js" : "/build/_shared/en-1.js";
+    expect(load!.files).toEqual(["(manifest)", "/build/entry.client.js", "/build/_shared/i18n.js", "/build/root.js", larger]);
+    expect(load!.gzipBytes).toBe(gzipSync(source).length + ["/build/entry.client.js", "/build/_shared/i18n.js", "/build/root.js", larger].reduce((sum, file) => sum + gz(file), 0));
+  });
+
   it("says to build first when there is no build", () => {
     expect(() => readBuildManifest(mkdtempSync(path.join(tmpdir(), "js-budget-")))).toThrow(/npm run build/);
   });
