@@ -320,6 +320,36 @@ export type Database = {
           },
         ]
       }
+      initiative_reach_cells: {
+        Row: {
+          district: string | null
+          focus_area: string | null
+          id: number
+          initiative_count: number
+          org_active: boolean
+          participants: number
+          target_group: string | null
+        }
+        Insert: {
+          district?: string | null
+          focus_area?: string | null
+          id?: never
+          initiative_count?: number
+          org_active: boolean
+          participants?: number
+          target_group?: string | null
+        }
+        Update: {
+          district?: string | null
+          focus_area?: string | null
+          id?: never
+          initiative_count?: number
+          org_active?: boolean
+          participants?: number
+          target_group?: string | null
+        }
+        Relationships: []
+      }
       initiative_updates: {
         Row: {
           author_id: string | null
@@ -1650,7 +1680,28 @@ export type Database = {
           target_group: string
         }[]
       }
+      initiative_reach_extra_orgs: {
+        Args: Record<PropertyKey, never>
+        Returns: string[]
+      }
+      initiative_reach_live: {
+        Args: { focus?: string; period_end?: string; period_start?: string }
+        Returns: {
+          district: string
+          initiative_count: number
+          participants: number
+          target_group: string
+        }[]
+      }
       initiative_reach_totals: {
+        Args: { focus?: string; period_end?: string; period_start?: string }
+        Returns: {
+          district: string
+          initiative_count: number
+          participants: number
+        }[]
+      }
+      initiative_reach_totals_live: {
         Args: { focus?: string; period_end?: string; period_start?: string }
         Returns: {
           district: string
@@ -1800,6 +1851,10 @@ export type Database = {
       readable_forum_ids: {
         Args: Record<PropertyKey, never>
         Returns: string[]
+      }
+      refresh_initiative_reach_cells: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
       }
       reject_organisation_application: {
         Args: { p_org_id: string; p_reason: string }

@@ -4,7 +4,9 @@
  * cells, zeros are gaps; counting rules in migration 20261127150400_initiative_reach.sql), and per
  * district the number of DISTINCT initiatives (cells cannot be summed: an initiative counts in each
  * of its cells), from rpc initiative_reach_totals with the same rule. Everything through the caller's
- * client: RLS decides which initiatives count.
+ * client: RLS decides which initiatives count. Without a period both rpcs read the maintained summary
+ * initiative_reach_cells for partners, board members and coordinators (constant cost whatever the
+ * number of initiatives; migration 20261128040000); with a period they aggregate live.
  */
 import { z } from "zod";
 import { DISTRICTS, FOCUS_AREAS, TARGET_GROUPS, type District, type FocusArea, type TargetGroup } from "./initiative-vocabulary";

@@ -667,6 +667,7 @@ export async function seedScale(client: pg.Client, options: { seed?: number; sca
     for (const index of indexes) await client.query(`drop index ${index.name}`);
     for (const statement of statements(seed, volumes, today)) await client.query(statement);
     for (const index of indexes) await client.query(index.definition);
+    await client.query("select public.refresh_initiative_reach_cells()"); // the triggers that keep it were off
     const { rows: big } = await client.query<{ id: string }>("select pg_temp.sid('thread', 1) as id");
     bigThreadId = big[0]!.id;
     await client.query("commit");

@@ -21,9 +21,10 @@
  * is the same before and after the call.
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "../../app/lib/database.types.ts";
-import { DISTRICTS, TARGET_GROUPS } from "../../app/lib/initiative-vocabulary.ts";
+import { DISTRICTS, FOCUS_AREAS, TARGET_GROUPS } from "../../app/lib/initiative-vocabulary.ts";
 import { getReach, parseReachFilters, type ReachFilters } from "../../app/lib/reach.server.ts";
 import { ORG, USER, as, newId, serviceDelete, serviceInsert, sql, type Actor } from "../support/rls.ts";
 
@@ -241,6 +242,111 @@ describe("what the comparison can tell apart", () => {
       expect(cells.find((c) => c.district === "Öresjö" && c.target_group === "kvinnor")).toMatchObject({ initiative_count: 1, participants: 3 });
     } finally {
       await serviceDelete("initiatives", { id });
+    }
+  });
+});
+
+/**
+ * Issue 10: without a period, partners, board members and coordinators get the rpcs' answers from
+ * the summary initiative_reach_cells (maintained by triggers). After a random mix of writes, both rpcs
+ * must equal the live aggregates (initiative_reach_live / initiative_reach_totals_live, the former
+ * bodies) for every persona, and the summary must equal a rebuild from scratch. All in one
+ * transaction as the superuser that is rolled back, so other test files never see the changes.
+ */
+describe("the summary behind the view stays exact", () => {
+  /** A small deterministic PRNG (mulberry32): a failure can be replayed with the printed seed. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const COMPARED: readonly Exclude<Actor, "service">[] = ["anon", "coordinator", "board", "eidar", "association", "region"];
+  const FOCUSES = [null, "trygghet", "halsa", "sprak"] as const;
+
+  async function mismatches(client: pg.Client, actor: Exclude<Actor, "service">): Promise<string[]> {
+    const found: string[] = [];
+    await client.query(actor === "anon" ? "set local role anon" : "set local role authenticated");
+    await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(actor === "anon" ? { role: "anon" } : { sub: USER[actor], role: "authenticated" })]);
+    for (const focus of FOCUSES) {
+      // Both directions of EXCEPT ALL, each pair in one statement (one snapshot).
+      const { rows } = await client.query<{ grid: string; totals: string }>(
+        `select (select count(*) from ((select * from public.initiative_reach($1) except all select * from public.initiative_reach_live($1))
+                  union all (select * from public.initiative_reach_live($1) except all select * from public.initiative_reach($1))) x) as grid,
+                (select count(*) from ((select * from public.initiative_reach_totals($1) except all select * from public.initiative_reach_totals_live($1))
+                  union all (select * from public.initiative_reach_totals_live($1) except all select * from public.initiative_reach_totals($1))) x) as totals`,
+        [focus],
+      );
+      if (rows[0]!.grid !== "0" || rows[0]!.totals !== "0") found.push(`${actor}, focus ${focus ?? "all"}: ${rows[0]!.grid} cells, ${rows[0]!.totals} totals differ`);
+    }
+    await client.query("reset role");
+    return found;
+  }
+
+  it("after random inserts, updates, deletes and organisation status changes the rpcs equal the live count", async () => {
+    const seed = 20261128;
+    const next = random(seed);
+    const pickOne = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    // 1..max items: a non-draft initiative needs at least one district, target group and focus area.
+    const some = <T,>(items: readonly T[], max: number): T[] => Array.from({ length: 1 + Math.floor(next() * max) }, () => pickOne(items));
+    const client = new pg.Client({ connectionString: inject("stack").dbUrl });
+    await client.connect();
+    try {
+      await client.query("begin");
+      // Two organisations of the test's own: one Eidar's admin is a member of (its status changes
+      // exercise the partner's own-but-not-active path), one deleted at the end (the cascade).
+      const own = newId();
+      const doomed = newId();
+      await client.query("insert into public.organisations (id, name, status) values ($1, 'Summeringstest egen', 'active'), ($2, 'Summeringstest raderas', 'active')", [own, doomed]);
+      await client.query("insert into public.memberships (org_id, user_id, role, status, joined_at) values ($1, $2, 'member', 'active', now())", [own, USER.eidar]);
+      const orgs = [own, doomed, ORG.eidar, ORG.vgr, ORG.stavre];
+      const statuses = ["draft", "planned", "ongoing", "ongoing", "ongoing", "completed", "paused"];
+      const ids: string[] = [];
+      // Repeats in the lists on purpose (counted once).
+      const columns = () => [pickOne(statuses), some(DISTRICTS, 3), some(TARGET_GROUPS, 3), some(FOCUS_AREAS.slice(0, 4), 2), next() < 0.2 ? null : Math.floor(next() * 50)];
+      for (let step = 0; step < 80; step++) {
+        const roll = next();
+        if (roll < 0.35 || ids.length === 0) {
+          const id = newId();
+          ids.push(id);
+          await client.query(
+            `insert into public.initiatives (id, org_id, title, status, districts, target_groups, focus_areas, participants_reached, is_public, summary, starts_on, contact_email)
+             values ($1, $2, 'Summeringstest', $3, $4, $5, $6, $7, $8, 'Slumpad insats.', '2026-01-01', 'summering@test.example')`,
+            [id, pickOne(orgs), ...columns(), next() < 0.5],
+          );
+        } else if (roll < 0.75) {
+          const [status, districts, targetGroups, focusAreas, participants] = columns();
+          const column = pickOne(["status", "districts", "target_groups", "focus_areas", "participants_reached", "org_id", "all"] as const);
+          const values: Record<string, unknown> = { status, districts, target_groups: targetGroups, focus_areas: focusAreas, participants_reached: participants, org_id: pickOne(orgs) };
+          const set = column === "all" ? ["status", "districts", "target_groups", "focus_areas", "participants_reached"] : [column];
+          await client.query(`update public.initiatives set ${set.map((name, i) => `${name} = $${i + 2}`).join(", ")} where id = $1`, [pickOne(ids), ...set.map((name) => values[name])]);
+        } else if (roll < 0.85) {
+          await client.query("delete from public.initiatives where id = $1", [ids.splice(Math.floor(next() * ids.length), 1)[0]]);
+        } else {
+          await client.query("update public.organisations set status = $2 where id = $1", [pickOne([own, doomed]), pickOne(["active", "archived", "pending"])]);
+        }
+      }
+      // End with Eidar's admin's own organisation archived (the partner path that counts it live).
+      await client.query("update public.organisations set status = 'archived' where id = $1", [own]);
+      await client.query("update public.organisations set status = 'active' where id = $1", [doomed]);
+      await client.query("delete from public.organisations where id = $1", [doomed]);
+
+      const problems: string[] = [];
+      for (const actor of COMPARED) problems.push(...(await mismatches(client, actor)));
+      // The summary itself equals a rebuild (zero rows the deltas leave behind aside).
+      const snapshot = "select org_active, focus_area, district, target_group, initiative_count, participants from public.initiative_reach_cells where initiative_count <> 0 or participants <> 0 order by 1, 2, 3, 4";
+      const maintained = (await client.query(snapshot)).rows;
+      await client.query("select public.refresh_initiative_reach_cells()");
+      expect((await client.query(snapshot)).rows, `the summary after the random writes (seed ${seed})`).toEqual(maintained);
+      expect(problems, `rpc vs live after the random writes (seed ${seed})`).toEqual([]);
+    } finally {
+      await client.query("rollback").catch(() => {});
+      await client.end();
     }
   });
 });

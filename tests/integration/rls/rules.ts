@@ -244,6 +244,20 @@ export const RULES: Record<string, TableRules> = {
     delete: { user: editsInitiative("r.initiative_id") },
   },
 
+  initiative_reach_cells: {
+    why: "Issue 10: the reach view's summary; written only by triggers; its active half is read by those who read every non-draft initiative of an active organisation (partners, board), the inactive half only by coordinators.",
+    // Empty half in the seed otherwise: an ongoing initiative of an archived organisation.
+    fixtures: [
+      `insert into public.initiatives (org_id, title, status, summary, starts_on, districts, target_groups, focus_areas)
+       select o.id, 'Matrisens insats', 'ongoing', 'Matrisens insats.', '2026-01-01', '{Centrum}', '{barn}', '{trygghet}'
+         from public.organisations o where o.status <> 'active' limit 1`,
+    ],
+    select: { user: or(and("r.org_active", or(PARTNER, BOARD)), COORDINATOR) },
+    insert: NOBODY,
+    update: NOBODY,
+    delete: NOBODY,
+  },
+
   initiatives: {
     why: "DESIGN.md + issue 6: the public catalogue for anonymous visitors; non-drafts for signed-in users; drafts for the organisation and coordinators; the organisation's members and coordinators write.",
     select: {
