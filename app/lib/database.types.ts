@@ -1825,13 +1825,6 @@ export type Database = {
           org_id: string
         }[]
       }
-      organisation_member_counts: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          members: number
-          org_id: string
-        }[]
-      }
       organisation_member_counts_for: {
         Args: { orgs: string[] }
         Returns: {

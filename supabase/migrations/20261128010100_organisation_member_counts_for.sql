@@ -1,7 +1,7 @@
 -- Active member counts for the organisations a page shows (issue 10): the directory is paginated
 -- and an organisation's profile needs one count, so neither should count every organisation's
--- members (organisation_member_counts() stays for callers that want them all). Same rule and same
--- reason for security definer as organisation_member_counts(): partners may not read other
+-- members. It replaces organisation_member_counts(), which counted them all and is dropped (one
+-- function, one rule). Same reason for security definer as before: partners may not read other
 -- organisations' memberships, but the number of people acting for an active organisation is part
 -- of its public profile; only counts come back (no names, no ids of people), only for active
 -- organisations, only to signed-in users. Served by the memberships (org_id, user_id) unique index.
@@ -22,3 +22,6 @@ comment on function public.organisation_member_counts_for(uuid[]) is
 
 revoke execute on function public.organisation_member_counts_for(uuid[]) from public, anon;
 grant execute on function public.organisation_member_counts_for(uuid[]) to authenticated, service_role;
+
+-- The count of every organisation had no caller left.
+drop function public.organisation_member_counts();

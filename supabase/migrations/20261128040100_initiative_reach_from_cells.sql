@@ -103,12 +103,12 @@ begin
        where c.focus_area is not distinct from initiative_reach.focus and c.target_group is not null
     ),
     live as (
+      -- the counting rule is initiatives_in_reach's (without a period: ongoing, optional focus)
       select d.district, g.target_group, 1::bigint as initiative_count, coalesce(i.participants_reached, 0)::bigint as participants
-        from public.initiatives i
+        from public.initiatives_in_reach(initiative_reach.focus) i
        cross join lateral (select distinct unnest(i.districts)) as d(district)
        cross join lateral (select distinct unnest(i.target_groups)) as g(target_group)
-       where i.org_id = any(extra) and i.status = 'ongoing'
-         and (initiative_reach.focus is null or i.focus_areas @> array[initiative_reach.focus])
+       where i.org_id = any(extra)
     ),
     cells as (
       select s.district, s.target_group, sum(s.initiative_count)::bigint as initiative_count, sum(s.participants)::bigint as participants
@@ -152,9 +152,8 @@ begin
     ),
     counted as (
       select i.districts, coalesce(i.participants_reached, 0)::bigint as participants
-        from public.initiatives i
-       where i.org_id = any(extra) and i.status = 'ongoing'
-         and (initiative_reach_totals.focus is null or i.focus_areas @> array[initiative_reach_totals.focus])
+        from public.initiatives_in_reach(initiative_reach_totals.focus) i
+       where i.org_id = any(extra)
     ),
     live as (
       select d.district, 1::bigint as initiative_count, c.participants

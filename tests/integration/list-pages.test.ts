@@ -3,7 +3,7 @@
  * stack: the organisation directory and /admin/organisations come a page at a time, a page 2
  * holds the next rows in order, a page past the last answers with the real number of pages, and
  * the directory's member counts come only for the organisations on the page
- * (`organisation_member_counts_for`, which keeps the rule of `organisation_member_counts`).
+ * (`organisation_member_counts_for`).
  * The threads policy asks readable_forum_ids() once per statement instead of can_read_forum()
  * per row: both must give every persona the same forums.
  * 51 throwaway organisations (page sizes 20 and 50 need a second page) are made through the

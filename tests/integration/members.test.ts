@@ -172,13 +172,13 @@ describe("the invited person", () => {
 
 describe("directory helpers", () => {
   it("member counts: numbers for active organisations to signed-in users, nothing to anonymous visitors", async () => {
-    const { data, error } = await (await as("region")).rpc("organisation_member_counts");
+    const { data, error } = await (await as("region")).rpc("organisation_member_counts_for", { orgs: [ORG.eidar, ORG.lextorp, ORG.stavre] });
     expect(error).toBeNull();
     const counts = new Map((data as { org_id: string; members: number }[]).map((row) => [row.org_id, Number(row.members)]));
     expect(counts.get(ORG.eidar)).toBeGreaterThanOrEqual(2);
     expect(counts.has(ORG.lextorp)).toBe(false);
     expect(counts.has(ORG.stavre)).toBe(false);
-    const anon = await (await as("anon")).rpc("organisation_member_counts");
+    const anon = await (await as("anon")).rpc("organisation_member_counts_for", { orgs: [ORG.eidar] });
     expect(anon.error?.code).toBe("42501");
   });
 
