@@ -1,9 +1,10 @@
 /**
- * The board's view: /board (per reporting period, each organisation that reports to the board and
- * how far its report has come, from one rpc `board_report_overview()`), and /board/reports/:id (one
- * submitted or accepted report of such an organisation, with the organisation's values over time and
- * the reach of the initiatives it covers). Board members and coordinators only; everything through
- * the user's client, so RLS decides what can be read.
+ * The board's view: /board (one reporting period in full, each organisation that reports to the
+ * board and how far its report has come, and the other periods' counts, from one rpc
+ * `board_overview()`), and /board/reports/:id (one submitted or accepted report of such an
+ * organisation, with the organisation's values over time and the reach of the initiatives it
+ * covers). Board members and coordinators only; everything through the user's client (the
+ * overview's function checks the role and shows a draft's status, never its content).
  */
 import { forbidden, isUnreachable, serviceUnavailable } from "./http.server";
 import { groupSeries, type SeriesRow } from "./indicator-series.server";
@@ -28,15 +29,21 @@ export interface BoardRow {
   reviewedAt: string | null;
 }
 
-export interface BoardPeriod {
+/** A reporting period as /board lists it: dates, status and how far its organisations have come. */
+export interface BoardPeriodLine {
   periodId: string;
   name: string;
   startsOn: string;
   endsOn: string;
   dueOn: string;
   status: PeriodStatus;
+  /** Board-reporting organisations asked to report (or that did), submitted or accepted, accepted, overdue. */
+  counts: { total: number; in: number; accepted: number; overdue: number };
+}
+
+/** The period shown in full, with one row per board-reporting organisation. */
+export interface BoardPeriod extends BoardPeriodLine {
   rows: BoardRow[];
-  counts: { total: number; in: number; accepted: number };
 }
 
 /** Where a report in the overview can be read, if anywhere. */
@@ -48,83 +55,77 @@ export function reportHref(status: BoardStatus, reportId: string | null): string
   return null;
 }
 
-type OverviewRow = {
-  period_id: string;
-  period_name: string;
-  starts_on: string;
-  ends_on: string;
-  due_on: string;
-  period_status: PeriodStatus;
-  org_id: string;
-  org_name: string;
-  status: string;
-  overdue: boolean | null;
-  report_id: string | null;
-  submitted_at: string | null;
-  reviewed_at: string | null;
-};
-
-/** Groups the rpc's rows (ordered latest period first, Eidar first) by period, keeping the order. */
-export function groupOverview(rows: readonly OverviewRow[]): BoardPeriod[] {
-  const periods = new Map<string, BoardPeriod>();
-  for (const row of rows) {
-    let period = periods.get(row.period_id);
-    if (!period) {
-      period = {
-        periodId: row.period_id,
-        name: row.period_name,
-        startsOn: row.starts_on,
-        endsOn: row.ends_on,
-        dueOn: row.due_on,
-        status: row.period_status,
-        rows: [],
-        counts: { total: 0, in: 0, accepted: 0 },
-      };
-      periods.set(row.period_id, period);
-    }
-    const status: BoardStatus = isBoardStatus(row.status) ? row.status : "not_started";
-    period.rows.push({
-      orgId: row.org_id,
-      orgName: row.org_name,
-      status,
-      overdue: Boolean(row.overdue),
-      href: reportHref(status, row.report_id),
-      submittedAt: row.submitted_at,
-      reviewedAt: row.reviewed_at,
-    });
-    period.counts.total += 1;
-    if (status === "submitted" || status === "accepted") period.counts.in += 1;
-    if (status === "accepted") period.counts.accepted += 1;
-  }
-  return [...periods.values()];
+/** What `board_overview` returns (migration 20261128050000_board_overview.sql). */
+interface BoardOverviewJson {
+  periodId: string | null;
+  chosen: boolean;
+  periods: {
+    id: string;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    dueOn: string;
+    status: PeriodStatus;
+    total: number;
+    in: number;
+    accepted: number;
+    overdue: number;
+  }[];
+  rows: {
+    orgId: string;
+    orgName: string;
+    status: string;
+    overdue: boolean | null;
+    reportId: string | null;
+    submittedAt: string | null;
+    reviewedAt: string | null;
+  }[];
 }
 
-/** How many periods /board shows in full; older ones are listed by name and open one at a time. */
-export const PERIODS_SHOWN = 4;
-
 export interface BoardOverview {
-  periods: BoardPeriod[];
-  /** Periods not shown in full (latest first): name and id for /board?period=<id>. */
-  others: { periodId: string; name: string }[];
-  /** One period chosen with ?period=<id>. */
+  /** The period shown in full: the chosen one, or the most recent that has started; null when there are none. */
+  period: BoardPeriod | null;
+  /** Every other period (latest first), one line each, for /board?period=<id>. */
+  others: BoardPeriodLine[];
+  /** A period was chosen with ?period=<id> (an unknown one shows the default). */
   chosen: boolean;
 }
 
 /**
- * /board: one rpc call, grouped by period; the latest PERIODS_SHOWN periods in full, or the one
- * chosen with `?period=<id>` (an unknown id shows the latest ones).
+ * /board: one rpc call (`board_overview`) that returns only what the page shows, whatever the
+ * number of periods: the shown period's organisations and one line per other period.
  */
 export async function loadBoardOverview(supabase: TypedSupabaseClient, periodId: string | null = null): Promise<BoardOverview> {
-  const result = await supabase.rpc("board_report_overview");
+  // Not a uuid: unknown, like an id that does not exist (the rpc would refuse it with 22P02).
+  const result = await supabase.rpc("board_overview", periodId && isUuid(periodId) ? { p_period_id: periodId } : {});
   if (result.error?.code === "42501") forbidden();
-  const all = groupOverview(rowsOf(result, "the board overview") as OverviewRow[]);
-  const chosen = periodId ? all.find((period) => period.periodId === periodId) : undefined;
-  const periods = chosen ? [chosen] : all.slice(0, PERIODS_SHOWN);
-  const shown = new Set(periods.map((period) => period.periodId));
+  const loaded = rowsOf(result, "the board overview") as unknown as BoardOverviewJson;
+  const lines: BoardPeriodLine[] = loaded.periods.map((line) => ({
+    periodId: line.id,
+    name: line.name,
+    startsOn: line.startsOn,
+    endsOn: line.endsOn,
+    dueOn: line.dueOn,
+    status: line.status,
+    counts: { total: line.total, in: line.in, accepted: line.accepted, overdue: line.overdue },
+  }));
+  const shown = lines.find((line) => line.periodId === loaded.periodId);
+  const rows: BoardRow[] = loaded.rows.map((row) => {
+    const status: BoardStatus = isBoardStatus(row.status) ? row.status : "not_started";
+    return {
+      orgId: row.orgId,
+      orgName: row.orgName,
+      status,
+      overdue: Boolean(row.overdue),
+      href: reportHref(status, row.reportId),
+      submittedAt: row.submittedAt,
+      reviewedAt: row.reviewedAt,
+    };
+  });
   return {
-    periods,
-    others: all.filter((period) => !shown.has(period.periodId)).map((period) => ({ periodId: period.periodId, name: period.name })),
-    chosen: Boolean(chosen),
+    period: shown ? { ...shown, rows } : null,
+    others: lines.filter((line) => line !== shown),
+    chosen: Boolean(shown) && loaded.chosen,
   };
 }
 

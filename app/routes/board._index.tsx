@@ -1,9 +1,11 @@
 /**
- * /board: the board's view for board members and coordinators. Per reporting period (latest
- * first; the latest four, older ones one at a time with ?period=<id>), each organisation that reports to the board (AB Eidar first) with how far its report has
- * come, in words and colour, "Försenad" when overdue, and a link where the report can be read. One
- * rpc call (`board_report_overview()`). Links on to the indicators, each period's summary and the
- * recommendations.
+ * /board: the board's view for board members and coordinators. One reporting period in full (by
+ * default the most recent that has started: the one the board is being reported on; another with
+ * ?period=<id>): each organisation that reports to the board (AB Eidar first) with how far its
+ * report has come, in words and colour, "Försenad" when overdue, and a link where the report can be
+ * read. The other periods one line each with their counts, so the page costs the same however many
+ * periods there are. One rpc call (`board_overview()`). Links on to the indicators, the period's
+ * summary and the recommendations.
  */
 import { requireRole } from "~/lib/auth.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Board() {
-  const { periods, others, chosen } = useLoaderData<typeof loader>();
+  const { period, others, chosen } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const words = t.board.overview;
   return (
@@ -57,9 +59,8 @@ export default function Board() {
           <Link to="/board">{words.latest}</Link>
         </p>
       ) : null}
-      {periods.length === 0 ? <p className="empty">{words.empty}</p> : null}
-      {periods.map((period) => (
-        <section key={period.periodId} aria-labelledby={`period-${period.periodId}`} className="board-period">
+      {period ? (
+        <section aria-labelledby={`period-${period.periodId}`} className="board-period">
           <h2 id={`period-${period.periodId}`}>{period.name}</h2>
           <p className="board-period__facts">
             {format(words.periodFacts, {
@@ -108,19 +109,43 @@ export default function Board() {
             </table>
           </div>
         </section>
-      ))}
+      ) : (
+        <p className="empty">{words.empty}</p>
+      )}
 
       {others.length > 0 ? (
-        <nav aria-labelledby="board-other-periods" className="board-other-periods">
-          <h2 id="board-other-periods">{chosen ? words.otherPeriods : words.olderPeriods}</h2>
-          <ul>
-            {others.map((period) => (
-              <li key={period.periodId}>
-                <Link to={`/board?period=${period.periodId}`}>{period.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <section aria-labelledby="board-other-periods" className="board-other-periods">
+          <h2 id="board-other-periods">{words.otherPeriods}</h2>
+          <div className="table-wrap">
+            <table className="board-periods">
+              <caption>{words.othersCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{words.period}</th>
+                  <th scope="col">{words.dates}</th>
+                  <th scope="col">{words.status}</th>
+                  <th scope="col">{words.submittedCount}</th>
+                  <th scope="col">{words.acceptedCount}</th>
+                  <th scope="col">{words.overdueCount}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {others.map((line) => (
+                  <tr key={line.periodId}>
+                    <th scope="row">
+                      <Link to={`/board?period=${line.periodId}`}>{line.name}</Link>
+                    </th>
+                    <td>{formatDateRange(line.startsOn, line.endsOn, locale)}</td>
+                    <td>{t.pages.common.periodStatus[line.status]}</td>
+                    <td>{format(words.inOf, { in: String(line.counts.in), total: String(line.counts.total) })}</td>
+                    <td>{line.counts.accepted}</td>
+                    <td>{line.counts.overdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       ) : null}
     </div>
   );

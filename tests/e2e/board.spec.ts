@@ -1,7 +1,8 @@
 /**
- * The board's view (issue 8, part D): /board lists, per period, the organisations that report to
- * the board (AB Eidar) with their report status in words, and links the reports the board may
- * read; /board/reports/:id shows one of them in full (answers, indicators with their trend,
+ * The board's view (issue 8, part D): /board lists, for one period (by default the most recent that
+ * has started; another with ?period=), the organisations that report to the board (AB Eidar) with
+ * their report status in words, and links the reports the board may read; the other periods are one
+ * line each with their counts (issue 10); /board/reports/:id shows one of them in full (answers, indicators with their trend,
  * the coordinator's comment, the initiatives' reach). Drafts, returned reports and other
  * organisations' reports are 404; a report returned to Eidar loses its link until resubmitted.
  * Coordinators see the view too, partners get 403. axe on both pages; on paper the navigation is
@@ -17,38 +18,55 @@ const EIDAR_SUBMITTED = "eeeeeeee-0000-4000-8000-000000000002";
 const KRONO_ACCEPTED = "eeeeeeee-0000-4000-8000-000000000003";
 const KRONO_DRAFT = "eeeeeeee-0000-4000-8000-000000000004";
 const VGR_RETURNED = "eeeeeeee-0000-4000-8000-000000000006";
+const HELAR_2025 = "cccccccc-0000-4000-8000-000000000001";
+const OTHER_PERIODS = "Andra rapporteringsperioder och hur långt rapporterna har kommit";
 
 function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 test.describe("the board's view", () => {
-  test("a board member sees Eidar's submitted and accepted reports per period, and no drafts", async ({ page }) => {
+  test("a board member sees the current period in full, the others as counts, and no drafts", async ({ page }) => {
     await signIn(page, DEMO.board);
     await page.goto("/board");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Styrelsens vy");
     await expect(page.getByRole("link", { name: "Indikatorerna över tid" })).toHaveAttribute("href", "/board/indicators");
     await expect(page.getByRole("link", { name: "Rekommendationer" })).toHaveAttribute("href", "/board/recommendations");
 
+    // By default the most recent period that has started, alone in full.
+    await expect(page.locator("table.board-table")).toHaveCount(1);
     const open = page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" });
-    const closed = page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" });
-    // Latest period first.
-    const captions = await page.locator("table.board-table caption").allInnerTexts();
-    expect(captions.indexOf("Rapporter till kommunstyrelsen, Halvår 1 2026")).toBeLessThan(captions.indexOf("Rapporter till kommunstyrelsen, Helår 2025"));
-
     const eidarNow = open.getByRole("row", { name: new RegExp(EIDAR_NAME) });
     await expect(eidarNow).toContainText("Inskickad");
     await expect(eidarNow.getByRole("link", { name: `Läs rapporten från ${EIDAR_NAME}, Halvår 1 2026` })).toHaveAttribute("href", `/board/reports/${EIDAR_SUBMITTED}`);
-    const eidarThen = closed.getByRole("row", { name: new RegExp(EIDAR_NAME) });
+    await expect(page.getByRole("link", { name: "Sammanställning för Halvår 1 2026" })).toHaveAttribute("href", "/board/summary/cccccccc-0000-4000-8000-000000000002");
+    await expect(page.getByRole("link", { name: "Visa den aktuella perioden" })).toHaveCount(0);
+
+    // The other periods: one line each with the counts, linking to the period.
+    const helar = page.getByRole("table", { name: OTHER_PERIODS }).getByRole("row", { name: /Helår 2025/ });
+    await expect(helar.getByRole("cell")).toHaveText(["1 januari 2025 – 31 december 2025", "Stängd", "1 av 1", "1", "0"]);
+    await expect(page.getByRole("table", { name: OTHER_PERIODS })).not.toContainText("Halvår 1 2026");
+    await expectNoAxeViolations(page);
+
+    await helar.getByRole("link", { name: "Helår 2025" }).click();
+    await expect(page).toHaveURL(`/board?period=${HELAR_2025}`);
+    await expect(page.locator("table.board-table")).toHaveCount(1);
+    const eidarThen = page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" }).getByRole("row", { name: new RegExp(EIDAR_NAME) });
     await expect(eidarThen).toContainText("Godkänd");
     await expect(eidarThen.getByRole("link", { name: /Läs rapporten/ })).toHaveAttribute("href", `/board/reports/${EIDAR_ACCEPTED}`);
+    await expect(page.getByRole("table", { name: OTHER_PERIODS }).getByRole("row", { name: /Halvår 1 2026/ })).toContainText("1 av 1");
 
     // Only organisations that report to the board; no drafts anywhere.
     await expect(page.locator("main")).not.toContainText("Kronogårdens kulturförening");
     await expect(page.locator("main")).not.toContainText("Västra Götalandsregionen");
     await expect(page.locator(".board-status--draft")).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "Sammanställning för Halvår 1 2026" })).toHaveAttribute("href", "/board/summary/cccccccc-0000-4000-8000-000000000002");
-    await expectNoAxeViolations(page);
+
+    // An unknown period, or not an id at all: the default, as if none was chosen.
+    for (const unknown of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await page.goto(`/board?period=${unknown}`))?.status(), unknown).toBe(200);
+      await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Visa den aktuella perioden" })).toHaveCount(0);
+    }
 
     // Drafts, returned reports and reports of organisations outside the board's view: 404.
     for (const id of [KRONO_DRAFT, VGR_RETURNED, KRONO_ACCEPTED, "not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
@@ -59,7 +77,7 @@ test.describe("the board's view", () => {
 
   test("the board reads a report in full: answers, indicators over time, the coordinator's comment and the initiatives' reach", async ({ page }) => {
     await signIn(page, DEMO.board);
-    await page.goto("/board");
+    await page.goto(`/board?period=${HELAR_2025}`);
     await page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" }).getByRole("link", { name: /Läs rapporten/ }).click();
     await expect(page).toHaveURL(`/board/reports/${EIDAR_ACCEPTED}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${EIDAR_NAME}: uppföljning Helår 2025`);
@@ -120,8 +138,10 @@ test.describe("the board's view", () => {
       const table = page.getByRole("table", { name: `Rapporter till kommunstyrelsen, ${name}` });
       const row = table.getByRole("row", { name: new RegExp(EIDAR_NAME) });
 
+      // It starts in 2027, so it is not the default: chosen with ?period=.
+      const board = `/board?period=${period!.id}`;
       await signIn(page, DEMO.board);
-      await page.goto("/board");
+      await page.goto(board);
       await expect(row).toContainText("Inskickad");
       await expect(row.getByRole("link", { name: /Läs rapporten/ })).toHaveAttribute("href", `/board/reports/${report!.id}`);
       expect((await page.goto(`/board/reports/${report!.id}`))?.status()).toBe(200);
@@ -129,7 +149,7 @@ test.describe("the board's view", () => {
       // Returned: the status in words, no link, and the report itself is not found.
       const returned = await service.from("reports").update({ status: "returned", review_comment: "Komplettera, tack." }).eq("id", report!.id);
       expect(returned.error).toBeNull();
-      await page.goto("/board");
+      await page.goto(board);
       await expect(row).toContainText("Återsänd för komplettering");
       await expect(row.getByRole("link")).toHaveCount(0);
       await expect(row).toContainText("Kan inte läsas än");
@@ -140,7 +160,7 @@ test.describe("the board's view", () => {
       const coordinator = await browser.newPage({ baseURL: process.env.E2E_BASE_URL, locale: "sv-SE" });
       try {
         await signIn(coordinator, DEMO.coordinator);
-        await coordinator.goto("/board");
+        await coordinator.goto(board);
         const coordinatorRow = coordinator.getByRole("table", { name: `Rapporter till kommunstyrelsen, ${name}` }).getByRole("row", { name: new RegExp(EIDAR_NAME) });
         await expect(coordinatorRow).toContainText("Återsänd för komplettering");
         await expect(coordinatorRow.getByRole("link", { name: /Läs rapporten/ })).toHaveAttribute("href", `/reports/${report!.id}`);
@@ -151,7 +171,7 @@ test.describe("the board's view", () => {
       // Submitted again: readable again.
       const resubmitted = await service.from("reports").update({ status: "submitted" }).eq("id", report!.id);
       expect(resubmitted.error).toBeNull();
-      await page.goto("/board");
+      await page.goto(board);
       await expect(row).toContainText("Inskickad");
       await expect(row.getByRole("link", { name: /Läs rapporten/ })).toHaveAttribute("href", `/board/reports/${report!.id}`);
     } finally {
@@ -179,9 +199,17 @@ test.describe("the board's view", () => {
       const row = page.getByRole("table", { name: `Rapporter till kommunstyrelsen, ${name}` }).getByRole("row", { name: new RegExp(EIDAR_NAME) });
       await expect(row).toContainText("Ej påbörjad");
       await expect(row).toContainText("Försenad");
-      await page.getByRole("link", { name: "Visa de senaste perioderna" }).click();
-      await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" })).toBeVisible();
       await expectNoAxeViolations(page);
+      await page.getByRole("link", { name: "Visa den aktuella perioden" }).click();
+      await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" })).toBeVisible();
+      // Among the other periods: nothing in, one overdue.
+      await expect(page.getByRole("table", { name: OTHER_PERIODS }).getByRole("row", { name: new RegExp(name) }).getByRole("cell")).toHaveText([
+        "1 januari 2020 – 30 juni 2020",
+        "Stängd",
+        "0 av 1",
+        "0",
+        "1",
+      ]);
     } finally {
       const removed = await service.from("reporting_periods").delete().eq("id", period!.id).select("id");
       expect(removed.data).toHaveLength(1);
@@ -193,7 +221,7 @@ test.describe("the board's view", () => {
     expect(await mainNavigation(page)).toContain("Styrelsens vy");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Styrelsens vy" }).click();
     await expect(page).toHaveURL(/\/board$/);
-    await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" }).getByRole("row", { name: new RegExp(EIDAR_NAME) })).toContainText("Godkänd");
+    await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" }).getByRole("row", { name: new RegExp(EIDAR_NAME) })).toContainText("Inskickad");
     expect((await page.goto(`/board/reports/${EIDAR_ACCEPTED}`))?.status()).toBe(200);
     expect((await page.goto(`/board/reports/${VGR_RETURNED}`))?.status()).toBe(404);
     await page.context().clearCookies();
@@ -214,6 +242,9 @@ test.describe("the board's view", () => {
       await page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" }).getByRole("link", { name: /Läs rapporten/ }).click();
       await expect(page).toHaveURL(`/board/reports/${EIDAR_SUBMITTED}`);
       await page.goto("/board");
+      // Another period through its link, without JavaScript.
+      await page.getByRole("table", { name: OTHER_PERIODS }).getByRole("link", { name: "Helår 2025" }).click();
+      await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" })).toContainText("Godkänd");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Styrelsens vy");
       await page.emulateMedia({ media: "print" });
       await expect(page.getByRole("navigation", { name: "Huvudmeny" })).toBeHidden({ timeout: 10_000 });

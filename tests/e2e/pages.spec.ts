@@ -186,9 +186,11 @@ test.describe("section pages", () => {
     await signIn(page, DEMO.board);
     await page.goto("/board");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Styrelsens vy");
-    const table = page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Helår 2025" });
-    await expect(table.getByRole("row", { name: /AB Eidar, Trollhättans Bostadsbolag/ })).toContainText("Godkänd");
-    await expect(page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" })).toContainText("Inskickad");
+    const table = page.getByRole("table", { name: "Rapporter till kommunstyrelsen, Halvår 1 2026" });
+    await expect(table.getByRole("row", { name: /AB Eidar, Trollhättans Bostadsbolag/ })).toContainText("Inskickad");
+    await expect(
+      page.getByRole("table", { name: "Andra rapporteringsperioder och hur långt rapporterna har kommit" }).getByRole("row", { name: /Helår 2025/ }),
+    ).toContainText("1 av 1");
     await expect(page.locator("main")).not.toContainText("Västra Götalandsregionen");
     await expectNoAxeViolations(page);
   });

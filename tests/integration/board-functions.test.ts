@@ -7,6 +7,9 @@
  * organisation that does not report to the board; the series' values equal report_indicator_values
  * of submitted and accepted reports (average for %, sum otherwise). board_report_page() (issue 10:
  * /board/reports/:id in one request) gives the page exactly what its former separate reads gave.
+ * board_overview() (issue 10: /board whatever the number of periods) gives, for the shown period,
+ * exactly board_report_overview()'s rows and for every period its counts; by default the most
+ * recent period that has started, or the chosen one.
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { describe, expect, it } from "vitest";
@@ -14,9 +17,9 @@ import { loadBoardReport, type BoardReport } from "../../app/lib/board.server.ts
 import type { Database } from "../../app/lib/database.types.ts";
 import { loadIndicatorSeries } from "../../app/lib/indicator-series.server.ts";
 import { getReportHeader, loadReportPage } from "../../app/lib/reports.server.ts";
-import { INDICATOR, ORG, PERIOD, REPORT, USER, as, fixtureReport, serviceUpdate, sql, type Actor } from "../support/rls.ts";
+import { INDICATOR, ORG, PERIOD, REPORT, USER, as, fixtureReport, fixtureTemplate, serviceUpdate, sql, throwawayPeriod, type Actor } from "../support/rls.ts";
 
-const FUNCTIONS = ["board_report_overview", "indicator_series", "board_evidence"] as const;
+const FUNCTIONS = ["board_report_overview", "board_overview", "indicator_series", "board_evidence"] as const;
 const SEED_PERIODS: string[] = [PERIOD.helar2025, PERIOD.halvar2026];
 
 type OverviewRow = {
@@ -177,6 +180,85 @@ describe("board_report_overview", () => {
     } finally {
       await report.remove();
     }
+  });
+});
+
+type OverviewJson = {
+  periodId: string | null;
+  chosen: boolean;
+  periods: { id: string; name: string; startsOn: string; total: number; in: number; accepted: number; overdue: number }[];
+  rows: { orgId: string; orgName: string; status: string; overdue: boolean; reportId: string | null; submittedAt: string | null; reviewedAt: string | null }[];
+};
+
+async function boardOverview(actor: Actor, periodId?: string): Promise<OverviewJson> {
+  const { data, code } = await call<OverviewJson>(actor, "board_overview", periodId ? { p_period_id: periodId } : {});
+  expect(code, `${actor} calling board_overview(${periodId ?? ""})`).toBeNull();
+  return data!;
+}
+
+describe("board_overview", () => {
+  it("the shown period's rows and every period's counts equal board_report_overview's; by default the most recent period that has started", async () => {
+    // A draft that was submitted once (returned, then reopened) keeps its submitted_at: never shown.
+    const draft = await fixtureReport(ORG.eidar, "draft", { submitted_at: "2030-07-01T10:00:00Z" });
+    const returned = await fixtureReport(ORG.eidar, "returned");
+    // Closed long ago, Eidar (and Kronogården, which does not report to the board) asked, nothing in: overdue.
+    const late = await throwawayPeriod("closed", { starts_on: "2020-01-01", ends_on: "2020-06-30", due_on: "2020-08-31" });
+    try {
+      await fixtureTemplate(late, { orgs: [ORG.eidar, ORG.kronogarden] });
+      const ours = [...SEED_PERIODS, draft.periodId, returned.periodId, late];
+      for (const actor of ["board", "coordinator"] as const) {
+        const old = await overview(actor);
+        const shown = await boardOverview(actor);
+        // Other files add periods meanwhile: compare ours only.
+        const lines = shown.periods.filter((line) => ours.includes(line.id));
+        expect(lines.map((line) => line.id), actor).toEqual([...new Set(old.map((row) => row.period_id))].filter((id) => ours.includes(id)));
+        for (const line of lines) {
+          const rows = old.filter((row) => row.period_id === line.id);
+          expect(line, `${actor} ${line.name}`).toMatchObject({
+            total: rows.length,
+            in: rows.filter((row) => row.status === "submitted" || row.status === "accepted").length,
+            accepted: rows.filter((row) => row.status === "accepted").length,
+            overdue: rows.filter((row) => row.overdue).length,
+          });
+        }
+        expect(lines.find((line) => line.id === late)).toMatchObject({ total: 1, in: 0, accepted: 0, overdue: 1 });
+        expect(lines.find((line) => line.id === PERIOD.helar2025)).toMatchObject({ total: 1, in: 1, accepted: 1, overdue: 0 });
+
+        // The default: started (not the 2030 fixtures), and no listed period started later.
+        const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+        const started = shown.periods.filter((line) => line.startsOn <= today);
+        expect(shown.chosen).toBe(false);
+        expect(shown.periodId).toBe(started.reduce((a, b) => (b.startsOn > a.startsOn ? b : a)).id);
+
+        // Each of ours chosen: exactly the old rows for it (status always, ids only where the caller may open).
+        for (const id of ours) {
+          const chosen = await boardOverview(actor, id);
+          expect(chosen, `${actor} ${id}`).toMatchObject({ chosen: true, periodId: id });
+          expect(chosen.rows, `${actor} ${id}`).toEqual(
+            old
+              .filter((row) => row.period_id === id)
+              .map((row) => ({ orgId: row.org_id, orgName: row.org_name, status: row.status, overdue: row.overdue, reportId: row.report_id, submittedAt: row.submitted_at, reviewedAt: row.reviewed_at })),
+          );
+        }
+      }
+      // Status only: a draft's and (for the board) a returned report's id never; a coordinator opens a returned one.
+      expect((await boardOverview("board", draft.periodId)).rows).toEqual([expect.objectContaining({ orgId: ORG.eidar, status: "draft", reportId: null, submittedAt: null })]);
+      expect((await boardOverview("coordinator", draft.periodId)).rows).toEqual([expect.objectContaining({ status: "draft", reportId: null })]);
+      expect((await boardOverview("board", returned.periodId)).rows).toEqual([expect.objectContaining({ status: "returned", reportId: null })]);
+      expect((await boardOverview("coordinator", returned.periodId)).rows).toEqual([expect.objectContaining({ status: "returned", reportId: returned.id })]);
+      expect((await boardOverview("board", late)).rows).toEqual([expect.objectContaining({ orgId: ORG.eidar, status: "not_started", overdue: true, reportId: null })]);
+    } finally {
+      await draft.remove();
+      await returned.remove();
+      await sql("delete from public.reporting_periods where id = $1", [late]);
+    }
+  });
+
+  it("an unknown period shows the default, not chosen", async () => {
+    const unknown = await boardOverview("board", "00000000-0000-4000-8000-000000000000");
+    expect(unknown.chosen).toBe(false);
+    expect(unknown.periodId).not.toBeNull();
+    expect(unknown.periods.some((line) => line.id === unknown.periodId)).toBe(true);
   });
 });
 

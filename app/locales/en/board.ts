@@ -5,7 +5,7 @@ export const board: Messages["board"] = {
   overview: {
     title: "Board view",
     intro:
-      "Here the municipal executive board sees how the work on integration and social sustainability is followed up. For each reporting period it shows the organisations that report to the board, AB Eidar first, and how far their report has come. Submitted and accepted reports can be read.",
+      "Here the municipal executive board sees how the work on integration and social sustainability is followed up. For one reporting period at a time, the current one first, it shows the organisations that report to the board, AB Eidar first, and how far their report has come. Submitted and accepted reports can be read. The other periods and their figures are further down.",
     more: "More for the board",
     indicators: "The indicators over time",
     recommendations: "Recommendations",
@@ -22,9 +22,15 @@ export const board: Messages["board"] = {
     read: "Read the report",
     readLabel: "Read the report from {org}, {period}",
     notReadable: "Cannot be read yet",
-    latest: "Show the latest periods",
-    olderPeriods: "Older periods",
+    latest: "Show the current period",
     otherPeriods: "Other periods",
+    othersCaption: "Other reporting periods and how far their reports have come",
+    period: "Period",
+    dates: "Dates",
+    inOf: "{in} of {total}",
+    submittedCount: "Submitted",
+    acceptedCount: "Accepted",
+    overdueCount: "Overdue",
     empty: "There are no reporting periods yet.",
     statusHelp:
       "Not started: the organisation has not begun. Draft: the report is being written. Submitted: the report awaits the coordinator's review. Returned for completion: the coordinator has asked for more. Accepted: the coordinator has accepted the report. Overdue: the last day has passed without a submitted report.",

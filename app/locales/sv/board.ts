@@ -3,7 +3,7 @@ export const board = {
   overview: {
     title: "Styrelsens vy",
     intro:
-      "Här ser kommunstyrelsen hur arbetet med integration och social hållbarhet följs upp. För varje rapporteringsperiod visas de organisationer som rapporterar till styrelsen, med AB Eidar först, och hur långt deras rapport har kommit. Inskickade och godkända rapporter går att läsa.",
+      "Här ser kommunstyrelsen hur arbetet med integration och social hållbarhet följs upp. För en rapporteringsperiod i taget, först den aktuella, visas de organisationer som rapporterar till styrelsen, med AB Eidar först, och hur långt deras rapport har kommit. Inskickade och godkända rapporter går att läsa. Längre ned finns de andra perioderna med sina siffror.",
     more: "Mer för styrelsen",
     indicators: "Indikatorerna över tid",
     recommendations: "Rekommendationer",
@@ -20,9 +20,15 @@ export const board = {
     read: "Läs rapporten",
     readLabel: "Läs rapporten från {org}, {period}",
     notReadable: "Kan inte läsas än",
-    latest: "Visa de senaste perioderna",
-    olderPeriods: "Äldre perioder",
+    latest: "Visa den aktuella perioden",
     otherPeriods: "Andra perioder",
+    othersCaption: "Andra rapporteringsperioder och hur långt rapporterna har kommit",
+    period: "Period",
+    dates: "Tid",
+    inOf: "{in} av {total}",
+    submittedCount: "Inskickade",
+    acceptedCount: "Godkända",
+    overdueCount: "Försenade",
     empty: "Det finns inga rapporteringsperioder ännu.",
     statusHelp:
       "Ej påbörjad: organisationen har inte börjat. Utkast: rapporten skrivs. Inskickad: rapporten väntar på samordnarens granskning. Återsänd för komplettering: samordnaren har bett om mer. Godkänd: samordnaren har godkänt rapporten. Försenad: sista dagen har passerat utan inskickad rapport.",
