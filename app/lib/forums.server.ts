@@ -44,7 +44,8 @@ export interface ForumSummary {
 
 /**
  * Every forum the person may see with its counts and their unread posts: one query (the
- * `forum_overview()` function), whose cost follows the number of threads, never of posts.
+ * `forum_overview()` function), reading one row of counters per forum and the person's own read
+ * marks, so its cost does not follow the number of threads or posts.
  */
 export async function forumOverview(supabase: TypedSupabaseClient): Promise<ForumSummary[]> {
   const rows = rowsOf(await supabase.rpc("forum_overview"), "the forum overview");

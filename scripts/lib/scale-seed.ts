@@ -433,6 +433,8 @@ function statements(seed: number, v: ScaleVolumes, today: string): string[] {
     // The region user has read most of the long thread; the rest shows as unread.
     `insert into public.thread_reads (user_id, thread_id, last_read_position, read_at)
      values ('${REGION_USER}', pg_temp.sid('thread', 1), greatest(1, ${v.bigThreadPosts} - 25), (select anchor from sc_const) - interval '1 day')`,
+    // Per-forum counters as the triggers on threads and forum_members keep them (forum_overview()).
+    `select private.recount_forum_counters()`,
 
     // Initiatives ---------------------------------------------------------------------------------
     `create temp table sc_init on commit drop as

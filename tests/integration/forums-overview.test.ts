@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/lib/auth.server.ts";
 import type { Database } from "../../app/lib/database.types.ts";
 import { forumOverview, getForum, listThreads, openReportCount } from "../../app/lib/forums.server.ts";
-import { FORUM, PERSONAS, USER, as, newId, service, serviceDelete, serviceInsert, type Actor } from "../support/rls.ts";
+import { FORUM, PERSONAS, USER, as, newId, service, serviceDelete, serviceInsert, sql, type Actor } from "../support/rls.ts";
 
 type Typed = SupabaseClient<Database>;
 const typed = async (actor: Actor) => (await as(actor)) as unknown as Typed;
@@ -134,6 +134,54 @@ describe("forum_overview()", () => {
     expect(all.error).toBeNull();
     expect(await unreadIn("region", forumId)).toBe(0);
   }, 90_000);
+});
+
+/** Forums whose forum_counters row differs from a count from scratch (empty when all are exact). */
+async function driftedCounters(forums: readonly string[]): Promise<unknown[]> {
+  return sql(
+    `select f.id, c.member_count, c.thread_count, c.position_sum, c.last_post_at
+       from public.forums f left join private.forum_counters c on c.forum_id = f.id
+      where f.id = any($1::uuid[])
+        and (c.forum_id is null
+             or c.member_count <> (select count(*) from public.forum_members m where m.forum_id = f.id and m.status = 'active')
+             or c.thread_count <> (select count(*) from public.threads t where t.forum_id = f.id)
+             or c.position_sum <> (select coalesce(sum(t.last_position), 0) from public.threads t where t.forum_id = f.id)
+             or c.last_post_at is distinct from (select max(t.last_post_at) from public.threads t where t.forum_id = f.id))`,
+    [forums],
+  );
+}
+
+describe("forum_counters (what forum_overview() reads)", () => {
+  it("stay exact through new, hidden, deleted and moved posts and threads, and members joining and leaving", async () => {
+    const [a, b, thread, other] = [newId(), newId(), newId(), newId()];
+    const both = [a, b];
+    await sql(
+      `insert into public.forums (id, slug, name, visibility) values ($1::uuid, 'raknare-a-' || left($1::uuid::text, 8), 'Räknare A', 'open'), ($2::uuid, 'raknare-b-' || left($2::uuid::text, 8), 'Räknare B', 'closed')`,
+      both,
+    );
+    try {
+      expect(await driftedCounters(both), "a new forum gets a zero row").toEqual([]);
+      const steps: [string, string, unknown[]][] = [
+        ["new threads", `insert into public.threads (id, forum_id, title, author_id) values ($1, $3, 'Räknartråd', $4), ($2, $3, 'Annan tråd', $4)`, [thread, other, a, USER.coordinator]],
+        ["new posts", `insert into public.posts (thread_id, author_id, body, created_at) select $1, $2, 'Inlägg ' || n, now() + n * interval '1 minute' from generate_series(1, 3) n`, [thread, USER.coordinator]],
+        ["the newest post hidden", `update public.posts set hidden_at = now(), hidden_by = $2 where thread_id = $1 and position = 3`, [thread, USER.coordinator]],
+        ["a post deleted", `delete from public.posts where thread_id = $1 and position = 2`, [thread]],
+        ["a thread moved", `update public.threads set forum_id = $2 where id = $1`, [thread, b]],
+        ["members joining", `insert into public.forum_members (forum_id, user_id, role, status) values ($1, $2, 'member', 'active'), ($1, $3, 'member', 'requested')`, [b, USER.region, USER.eidar]],
+        ["a request accepted", `update public.forum_members set status = 'active' where forum_id = $1 and user_id = $2`, [b, USER.eidar]],
+        ["a member moved", `update public.forum_members set forum_id = $2 where forum_id = $1 and user_id = $3`, [b, a, USER.eidar]],
+        ["a member leaving", `delete from public.forum_members where forum_id = $1 and user_id = $2`, [b, USER.region]],
+        ["a thread deleted", `delete from public.threads where id = $1`, [thread]],
+      ];
+      for (const [what, statement, params] of steps) {
+        await sql(statement, params);
+        expect(await driftedCounters(both), `after ${what}`).toEqual([]);
+      }
+    } finally {
+      await sql(`delete from public.forums where id = any($1::uuid[])`, [both]);
+    }
+    expect(await sql(`select 1 from private.forum_counters where forum_id = any($1::uuid[])`, [both]), "deleted with its forum").toEqual([]);
+  });
 });
 
 describe("the forum pages' reads (app/lib/forums.server.ts)", () => {
