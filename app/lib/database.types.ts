@@ -1560,6 +1560,7 @@ export type Database = {
         Returns: string
       }
       board_evidence: { Args: Record<PropertyKey, never>; Returns: Json }
+      board_overview: { Args: { p_period_id?: string }; Returns: Json }
       board_report_overview: {
         Args: Record<PropertyKey, never>
         Returns: {

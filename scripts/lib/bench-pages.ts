@@ -432,7 +432,7 @@ export function benchPages(context: BenchContext): BenchPage[] {
       label: "/board",
       persona: board.email,
       routeId: "routes/board._index",
-      floor: [shell(board), rpc("board_report_overview")],
+      floor: [shell(board), rpc("board_overview")],
     },
     {
       key: "board-report",
