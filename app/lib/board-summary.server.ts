@@ -13,6 +13,7 @@ import { forbidden, isUnreachable, serviceUnavailable } from "./http.server";
 import { loadIndicatorSeries } from "./indicator-series.server";
 import type { IndicatorSeries } from "./indicator-status";
 import type { District, TargetGroup } from "./initiative-vocabulary";
+import type { BoardOverviewJson } from "./board.server";
 import { rowsOf } from "./query.server";
 import { getReach } from "./reach.server";
 import { isUuid } from "./schemas/initiative";
@@ -135,8 +136,10 @@ export interface SummaryReport {
 const SHOWN_STATUSES = new Set(["submitted", "accepted"]);
 
 async function loadReports(supabase: TypedSupabaseClient, periodId: string): Promise<SummaryReport[]> {
-  const overview = rowsOf(await supabase.rpc("board_report_overview"), "the board's report overview").filter((row) => row.period_id === periodId);
-  const readable = overview.filter((row) => row.report_id && SHOWN_STATUSES.has(row.status)).map((row) => row.report_id);
+  // The same rows as /board shows for the period (status only for drafts and returned reports).
+  const loaded = rowsOf(await supabase.rpc("board_overview", { p_period_id: periodId }), "the board's report overview") as unknown as BoardOverviewJson;
+  const overview = loaded.periodId === periodId ? loaded.rows : [];
+  const readable = overview.flatMap((row) => (row.reportId && SHOWN_STATUSES.has(row.status) ? [row.reportId] : []));
   const [reports, answers, values] = readable.length
     ? await Promise.all([
         supabase.from("reports").select("id, summary").in("id", readable).limit(MAX_ROWS),
@@ -156,24 +159,24 @@ async function loadReports(supabase: TypedSupabaseClient, periodId: string): Pro
   const answerRows = answers ? rowsOf(answers, "the reports' answers") : [];
   const valueRows = values ? rowsOf(values, "the reports' values") : [];
   return overview.map((row) => {
-    const shown = Boolean(row.report_id) && SHOWN_STATUSES.has(row.status);
+    const reportId = row.reportId && SHOWN_STATUSES.has(row.status) ? row.reportId : null;
     return {
-      orgId: row.org_id,
-      orgName: row.org_name,
+      orgId: row.orgId,
+      orgName: row.orgName,
       status: row.status,
-      overdue: row.overdue,
-      reportId: shown ? row.report_id : null,
-      submittedAt: row.submitted_at,
-      reviewedAt: row.reviewed_at,
-      content: shown
+      overdue: Boolean(row.overdue),
+      reportId,
+      submittedAt: row.submittedAt,
+      reviewedAt: row.reviewedAt,
+      content: reportId
         ? {
-            summary: summaries.get(row.report_id) ?? null,
+            summary: summaries.get(reportId) ?? null,
             answers: answerRows
-              .filter((answer) => answer.report_id === row.report_id && answer.body.trim() !== "")
+              .filter((answer) => answer.report_id === reportId && answer.body.trim() !== "")
               .sort((a, b) => (a.period_questions?.position ?? 0) - (b.period_questions?.position ?? 0))
               .map((answer) => ({ question: answer.period_questions?.question ?? "", body: answer.body })),
             values: valueRows
-              .filter((value) => value.report_id === row.report_id)
+              .filter((value) => value.report_id === reportId)
               .sort((a, b) => (a.indicators?.sort_order ?? 0) - (b.indicators?.sort_order ?? 0) || (a.indicators?.code ?? "").localeCompare(b.indicators?.code ?? ""))
               .map((value) => ({
                 code: value.indicators?.code ?? "",

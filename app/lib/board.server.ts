@@ -56,7 +56,7 @@ export function reportHref(status: BoardStatus, reportId: string | null): string
 }
 
 /** What `board_overview` returns (migration 20261128050000_board_overview.sql). */
-interface BoardOverviewJson {
+export interface BoardOverviewJson {
   periodId: string | null;
   chosen: boolean;
   periods: {
