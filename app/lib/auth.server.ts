@@ -5,7 +5,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Database } from "./database.types";
 import { forbidden, isUnreachable, serviceUnavailable } from "./http.server";
-import { getSupabase } from "./supabase.server";
+import { getSupabase, hasSessionCookie } from "./supabase.server";
 
 export type PlatformRole = Database["public"]["Enums"]["platform_role"];
 export type MembershipRole = Database["public"]["Enums"]["membership_role"];
@@ -48,6 +48,8 @@ interface PersonRow {
 }
 
 async function loadCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  // No session cookie, no session: nothing to read (and no client to build for it).
+  if (!hasSessionCookie(request)) return null;
   const supabase = getSupabase(request, context);
   // The session from the cookies (refreshed through the auth server only when it has expired). It is
   // not trusted as it is: `current_person()` runs with its access token, so PostgREST verifies the
@@ -84,6 +86,7 @@ async function loadCurrentUser(request: Request, context: AppLoadContext): Promi
  * the person is looked up.
  */
 export async function hasSession(request: Request, context: AppLoadContext): Promise<boolean> {
+  if (!hasSessionCookie(request)) return false;
   const { data, error } = await getSupabase(request, context).auth.getSession();
   if (isUnreachable(error)) serviceUnavailable();
   return data.session !== null;
