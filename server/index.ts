@@ -7,11 +7,11 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { cacheHeadersFor, installBackendTally, serverTimingEnabled, serverTimingHeader, type BackendTally } from "./caching.ts";
+import { createRemixHandler } from "./remix-handler.ts";
 import { isCrossSiteMutation, securityHeaders } from "./security.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,7 +22,9 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy (production), TRUST_PROXY=1 makes req.ip the client's address.
 app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
-app.use(compression());
+// Static files and streamed answers go through the compression middleware; pages are compressed in
+// one piece by the Remix handler (server/remix-handler.ts).
+const compress = compression();
 
 const production = process.env.NODE_ENV === "production";
 const trustedOrigins = process.env.SITE_URL ? [new URL(process.env.SITE_URL).origin] : [];
@@ -110,15 +112,18 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   next();
 });
 
-// Fingerprinted build output can be cached for ever; the rest of public/ for an hour.
-app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Fingerprinted build output can be cached for ever; the rest of public/ (small files, if any, sent
+// as they are) for an hour. Only paths with a file extension are looked for there: a page's path
+// would cost a file lookup on every request.
+app.use("/build", compress, express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+app.use((req: Request, res: Response, next: NextFunction) => (path.posix.extname(req.path) ? publicFiles(req, res, next) : next()));
 
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build,
-    mode: build.mode,
+    compressStream: compress,
     getLoadContext: (req, res) => ({
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: String(res.locals.cspNonce),
