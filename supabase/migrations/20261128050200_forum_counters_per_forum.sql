@@ -21,6 +21,9 @@ comment on column private.forum_counters.position_sum is 'Sum of last_position o
 -- Nobody reads or writes the counters directly: schema private is not exposed by PostgREST nor
 -- granted to API roles; forum_overview() (security definer) applies the forum read rule itself.
 revoke all on private.forum_counters from public, anon, authenticated, service_role;
+-- And row level security with no policy, as on every table: were a grant ever added by mistake, no
+-- API role would read or write a row. The triggers and forum_overview() run as the owner.
+alter table private.forum_counters enable row level security;
 
 -- Recounts every forum's counters from scratch: the backfill below, and bulk loaders that write
 -- with triggers off (scripts/lib/scale-seed.ts). Not for clients.

@@ -83,6 +83,20 @@ describe("coverage of the matrix", () => {
     expect(off).toEqual([]);
   });
 
+  it("tables outside public (the project's private helpers) have RLS on and nothing granted to the API roles", async () => {
+    const rows = await sql<{ table: string; rls: boolean; granted: boolean }>(
+      `select n.nspname || '.' || c.relname as table, c.relrowsecurity as rls,
+              exists (select 1 from unnest(array['anon', 'authenticated']) r(role)
+                       where has_table_privilege(r.role, c.oid, 'select, insert, update, delete')) as granted
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p')
+          and n.nspname not in ('public', 'auth', 'storage', 'supabase_migrations', 'pg_catalog', 'information_schema', 'pg_toast')
+        order by 1`,
+    );
+    expect(rows.map((row) => row.table)).toContain("private.forum_counters");
+    expect(rows.filter((row) => !row.rls || row.granted)).toEqual([]);
+  });
+
   it("every table in public has at least one policy (RLS on and no policy would silently lock it)", async () => {
     const rows = await sql<{ table: string }>(
       `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
