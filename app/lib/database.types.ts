@@ -1561,24 +1561,6 @@ export type Database = {
       }
       board_evidence: { Args: Record<PropertyKey, never>; Returns: Json }
       board_overview: { Args: { p_period_id?: string }; Returns: Json }
-      board_report_overview: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          due_on: string
-          ends_on: string
-          org_id: string
-          org_name: string
-          overdue: boolean
-          period_id: string
-          period_name: string
-          period_status: Database["public"]["Enums"]["period_status"]
-          report_id: string
-          reviewed_at: string
-          starts_on: string
-          status: string
-          submitted_at: string
-        }[]
-      }
       board_report_page: { Args: { p_report_id: string }; Returns: Json }
       can_edit_initiative: { Args: { initiative: string }; Returns: boolean }
       can_edit_report: { Args: { report: string }; Returns: boolean }
